@@ -1,0 +1,50 @@
+using Analytics.Core.Data;
+using Analytics.Core.Data.Demo;
+using Analytics.Core.Metrics;
+using Analytics.Core.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Core;
+
+public static class AnalyticsCoreServices
+{
+    /// <summary>Registers the store and every Core service; <paramref name="contentRoot"/> anchors a relative SQLite path.</summary>
+    public static IServiceCollection AddAnalyticsCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase), "Database:Provider must be Sqlite.")
+            .ValidateOnStart();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section))
+            .Validate(o => o.MaxEvents > 0 && o.MaxBytes > 0, "Ingest limits must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
+            .Validate(o => o.Days is > 0 and <= 731, "Seed:Demo:Days must be 1 to 731.")
+            .ValidateOnStart();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
+        services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<TenantDirectory>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<MetricIngestService>();
+        services.AddScoped<MetricQueryService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    private static string AnchorSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, source));
+        return builder.ToString();
+    }
+}

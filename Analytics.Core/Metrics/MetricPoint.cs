@@ -1,0 +1,4 @@
+namespace Analytics.Core.Metrics;
+
+/// <summary>One bucket of a series: its label, start, aggregated value (null when empty and not additive) and event count.</summary>
+public sealed record MetricPoint(string Date, DateTime StartUtc, double? Value, long Count);

@@ -1,0 +1,3 @@
+namespace Analytics.Core.Metrics;
+
+public sealed record MetricSummary(double Total, long Count, double Average);

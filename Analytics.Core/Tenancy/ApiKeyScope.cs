@@ -1,0 +1,7 @@
+namespace Analytics.Core.Tenancy;
+
+public enum ApiKeyScope
+{
+    Read,
+    Write,
+}

@@ -1,0 +1,3 @@
+namespace Analytics.Core.Tenancy;
+
+public sealed record IssuedUser(AppUser User, string Password);
