@@ -1,6 +1,32 @@
-var builder = WebApplication.CreateBuilder(args);
+using Analytics.Core;
+using Analytics.Core.Data;
+using Analytics.Web;
+using Analytics.Web.Cli;
+
+var commandLine = AdminCommandLine.Matches(args);
+var builder = WebApplication.CreateBuilder(commandLine ? [] : args);
+builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
+if (commandLine) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+builder.Services.AddAnalyticsCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAnalyticsWeb(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (commandLine)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false, CancellationToken.None);
+    return await scope.ServiceProvider.GetRequiredService<AdminCommandLine>().RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+}
 
-app.Run();
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: true, app.Lifetime.ApplicationStopping);
+
+app.UseAnalyticsWeb();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed so tests can host the real app with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -8,7 +8,7 @@ namespace Analytics.Core.Data;
 /// <summary>Brings the database up to date at start-up and writes the demo tenant the first time.</summary>
 public sealed partial class DatabaseInitializer(AnalyticsDbContext db, UserDirectory users, DemoSeeder demo, ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken ct)
+    public async Task InitializeAsync(bool seedDemo, CancellationToken ct)
     {
         if (db.Database.IsSqlite())
         {
@@ -20,7 +20,7 @@ public sealed partial class DatabaseInitializer(AnalyticsDbContext db, UserDirec
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await users.EnsureRolesAsync();
         LogReady(logger, db.Database.ProviderName ?? "?");
-        await demo.SeedAsync(ct);
+        if (seedDemo) await demo.SeedAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]

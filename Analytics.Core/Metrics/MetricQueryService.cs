@@ -43,6 +43,14 @@ public sealed class MetricQueryService(AnalyticsDbContext db, TenantDirectory te
         return new MetricSeries(query, points, summary, "raw") { Value = total.Result(query.Agg) };
     }
 
+    /// <summary>A query over one of the named widget periods, in the caller's tenant zone.</summary>
+    public async Task<MetricQuery> ForPeriodAsync(Caller caller, string name, string period, MetricGrouping groupBy, MetricAggregate agg = MetricAggregate.Sum, string? module = null, CancellationToken ct = default)
+    {
+        var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
+        var (from, to) = MetricPeriod.Resolve(period, zone, clock.GetUtcNow().UtcDateTime);
+        return new MetricQuery(name, from, to, groupBy, agg, module);
+    }
+
     /// <summary>The query's figure with the previous equal period's, for a KPI card.</summary>
     public async Task<MetricTrend> TrendAsync(Caller caller, MetricQuery query, CancellationToken ct)
     {

@@ -34,6 +34,8 @@ public sealed class UserDirectory(UserManager<AppUser> users, RoleManager<Identi
         return new IssuedUser(user, password);
     }
 
+    public Task<AppUser?> FindAsync(string userId) => users.FindByIdAsync(userId);
+
     public async Task SetDarkModeAsync(string userId, bool dark)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("No such user.");

@@ -1,0 +1,100 @@
+using Analytics.Core.Data;
+using Analytics.Core.Tenancy;
+using Analytics.Web.Api;
+using Analytics.Web.Api.Metrics;
+using Analytics.Web.Cli;
+using Analytics.Web.Components;
+using Analytics.Web.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Analytics.Web;
+
+/// <summary>The web delivery: authentication, the API, the Blazor UI and health.</summary>
+public static class AnalyticsWebApplication
+{
+    public const string ApiScheme = "Api";
+
+    public static IServiceCollection AddAnalyticsWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CallerAccessor>();
+        services.AddScoped<AdminCommandLine>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Identity:LockoutDuration", TimeSpan.FromMinutes(5));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AnalyticsDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(ApiScheme, "API key or cookie", o => o.ForwardDefaultSelector = ApiKeyAuthenticationHandler.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/login";
+                o.Cookie.Name = "analytics.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            }));
+        services.AddAuthorization();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<AnalyticsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddHealthChecks().AddDbContextCheck<AnalyticsDbContext>("database");
+        return services;
+    }
+
+    public static WebApplication UseAnalyticsWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapMetricsApi();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Analytics.Core.Errors;
+using Analytics.Core.Metrics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Web.Api.Metrics;
+
+/// <summary>Seed 004's metric routes: record events, query a series.</summary>
+public static class MetricsApi
+{
+    /// <summary>Stricter than the general wire options: an event with an unknown field is refused.</summary>
+    private static readonly JsonSerializerOptions IngestJson = new(ApiJson.SnakeCase)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapTenantApi().WithTags("Metrics");
+        api.MapPost("/metrics", RecordAsync)
+            .WithName("RecordMetrics")
+            .WithSummary("Record one metric event or an array of them, all or nothing.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/metrics", QueryAsync)
+            .WithName("QueryMetrics")
+            .WithSummary("Query one metric over a range, grouped by hour, day, week, month or quarter.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    public static async Task<Created<RecordMetricsResponse>> RecordAsync(
+        HttpContext http, MetricIngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
+    {
+        var body = await ReadLimitedAsync(http.Request, options.Value.MaxBytes, ct);
+        var events = ParseEvents(body);
+        var recorded = await ingest.RecordAsync(http.Caller(), events, ct);
+        return TypedResults.Created((string?)null, new RecordMetricsResponse(recorded));
+    }
+
+    public static async Task<Ok<MetricsQueryResponse>> QueryAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct)
+    {
+        var q = http.Request.Query;
+        var filters = q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString());
+        var request = new MetricQueryRequest(
+            q["name"], q["from"], q["to"],
+            GroupBy: q.TryGetValue("group_by", out var g) ? g.ToString() : q["groupBy"].ToString(),
+            Agg: q["agg"], Module: q["module"], Filters: filters);
+        var series = await metrics.QueryAsync(http.Caller(), request, ct);
+        http.Response.Headers["X-Analytics-Tier"] = series.Tier;
+        return TypedResults.Ok(MetricsQueryResponse.From(series));
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes) throw TooLarge(maxBytes);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static TooLargeException TooLarge(long maxBytes) => new($"A request body has at most {maxBytes} bytes.");
+
+    private static IReadOnlyList<MetricEventInput> ParseEvents(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            return document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Array => document.RootElement.Deserialize<List<MetricEventInput?>>(IngestJson)!
+                    .Select((e, i) => e ?? throw new InvalidInputException($"[{i}]", "An event must be an object.")).ToList(),
+                JsonValueKind.Object => [document.RootElement.Deserialize<MetricEventInput>(IngestJson)!],
+                _ => throw new InvalidInputException("body", "Send one event object or an array of them."),
+            };
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidInputException(e.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body",
+                $"Malformed JSON: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Analytics.Web.Api.Metrics;
+
+public sealed record RecordMetricsResponse(int Recorded);

@@ -1,0 +1,29 @@
+using Analytics.Core.Errors;
+using Analytics.Core.Tenancy;
+
+namespace Analytics.Web.Api;
+
+/// <summary>The <c>/api/{tenant}</c> group: authenticated, and bound to the caller's own tenant.</summary>
+public static class TenantApi
+{
+    private const string CallerKey = "analytics:caller";
+
+    public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/{tenant}")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(AnalyticsWebApplication.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var http = context.HttpContext;
+                var caller = http.User.ToCaller() ?? throw new NotFoundException("No tenant for this caller.");
+                caller.EnsureTenant(http.GetRouteValue("tenant") as string ?? "");
+                http.RequestServices.GetRequiredService<TenantContext>().Use(caller.TenantId);
+                http.Items[CallerKey] = caller;
+                return await next(context);
+            })
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>The caller the group's filter established for this request.</summary>
+    public static Caller Caller(this HttpContext http) =>
+        http.Items[CallerKey] as Caller ?? throw new InvalidOperationException("Not inside the tenant API group.");
+}

@@ -1,0 +1,42 @@
+using Analytics.Core.Tenancy;
+using Microsoft.AspNetCore.Components;
+
+namespace Analytics.Web.Components.Layout;
+
+public partial class MainLayout
+{
+    [Inject] public required CallerAccessor Callers { get; init; }
+    [Inject] public required UserDirectory Users { get; init; }
+
+    private bool _drawerOpen = true;
+    private bool _dark;
+    private string _tenant = "";
+    private string _user = "";
+    private ChartPalette _palette = AnalyticsTheme.ChartPalette(false);
+
+    protected override async Task OnInitializedAsync()
+    {
+        var caller = await Callers.GetAsync();
+        _tenant = caller.TenantSlug;
+        if (caller.UserId is { } id && await Users.FindAsync(id) is { } user)
+        {
+            _user = user.Email ?? "";
+            SetDark(user.DarkMode);
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task ToggleDarkAsync()
+    {
+        SetDark(!_dark);
+        var caller = await Callers.GetAsync();
+        if (caller.UserId is { } id) await Users.SetDarkModeAsync(id, _dark);
+    }
+
+    private void SetDark(bool dark)
+    {
+        _dark = dark;
+        _palette = AnalyticsTheme.ChartPalette(dark);
+    }
+}
