@@ -5,7 +5,9 @@ using Analytics.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Analytics.Core;
 
@@ -28,7 +30,20 @@ public static class AnalyticsCoreServices
         var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
         services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString));
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Identity:LockoutDuration", TimeSpan.FromMinutes(5));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AnalyticsDbContext>()
+            .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
+
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();

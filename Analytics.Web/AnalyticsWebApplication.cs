@@ -26,20 +26,8 @@ public static class AnalyticsWebApplication
         services.AddScoped<CallerAccessor>();
         services.AddScoped<AdminCommandLine>();
 
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Identity:LockoutDuration", TimeSpan.FromMinutes(5));
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AnalyticsDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<AppUserClaimsFactory>()
-            .AddDefaultTokenProviders();
+        // Core registers the user store and options; the web adds cookie sign-in on top.
+        new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
 
         services.AddAuthentication(o =>
             {

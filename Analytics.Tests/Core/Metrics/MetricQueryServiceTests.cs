@@ -1,0 +1,156 @@
+using Analytics.Core.Errors;
+using Analytics.Core.Metrics;
+using Analytics.Core.Tenancy;
+using Analytics.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Tests.Core.Metrics;
+
+public sealed class MetricQueryServiceTests : IAsyncLifetime
+{
+    private readonly CoreHost _host = new(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+    private Caller _acme = null!;
+
+    public async ValueTask InitializeAsync() => _acme = await _host.CreateTenantAsync("acme");
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private static MetricEventInput At(string utc, double value, string name = "order_value", IReadOnlyDictionary<string, string>? dims = null) =>
+        new(name, value, "fulfillment", dims, DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+
+    private Task RecordAsync(Caller caller, params MetricEventInput[] events) =>
+        _host.RunAsync(caller, s => s.GetRequiredService<MetricIngestService>().RecordAsync(caller, events, CancellationToken.None));
+
+    private Task<MetricSeries> QueryAsync(Caller caller, string from, string to, string? groupBy = null, string? agg = null, string name = "order_value", IReadOnlyDictionary<string, string>? filters = null) =>
+        _host.RunAsync(caller, s => s.GetRequiredService<MetricQueryService>()
+            .QueryAsync(caller, new MetricQueryRequest(name, from, to, groupBy, agg, Filters: filters), CancellationToken.None));
+
+    [Fact]
+    public async Task Query_by_day_fills_every_day_of_the_range_and_sums_each()
+    {
+        await RecordAsync(_acme, At("2026-03-01T09:00:00Z", 10), At("2026-03-01T17:00:00Z", 20), At("2026-03-03T08:00:00Z", 5));
+
+        var series = await QueryAsync(_acme, "2026-03-01", "2026-03-03", "day");
+
+        Assert.Equal(["2026-03-01", "2026-03-02", "2026-03-03"], series.Data.Select(p => p.Date));
+        Assert.Equal([30d, 0d, 5d], series.Data.Select(p => p.Value!.Value));
+        Assert.Equal([2L, 0L, 1L], series.Data.Select(p => p.Count));
+        Assert.Equal(new MetricSummary(35, 3, 11.67), series.Summary);
+        Assert.Equal("raw", series.Tier);
+    }
+
+    [Fact]
+    public async Task From_is_inclusive_and_a_to_date_includes_its_whole_day()
+    {
+        await RecordAsync(_acme,
+            At("2026-02-28T23:59:59Z", 1), At("2026-03-01T00:00:00Z", 10),
+            At("2026-03-03T23:59:59Z", 100), At("2026-03-04T00:00:00Z", 1000));
+
+        var series = await QueryAsync(_acme, "2026-03-01", "2026-03-03");
+
+        Assert.Equal(110, series.Summary.Total);
+        Assert.Equal(2, series.Summary.Count);
+    }
+
+    [Fact]
+    public async Task Weeks_start_on_monday()
+    {
+        // 2026-03-01 is a Sunday: it closes the week that began on Monday 23 February.
+        await RecordAsync(_acme, At("2026-03-01T12:00:00Z", 1), At("2026-03-02T12:00:00Z", 2));
+
+        var series = await QueryAsync(_acme, "2026-02-23", "2026-03-08", "week");
+
+        Assert.Equal(["2026-02-23", "2026-03-02"], series.Data.Select(p => p.Date));
+        Assert.Equal([1d, 2d], series.Data.Select(p => p.Value!.Value));
+    }
+
+    [Fact]
+    public async Task Months_and_quarters_are_labelled_and_grouped()
+    {
+        await RecordAsync(_acme, At("2026-01-15T12:00:00Z", 1), At("2026-02-10T12:00:00Z", 2), At("2026-03-05T12:00:00Z", 4));
+
+        var months = await QueryAsync(_acme, "2026-01-01", "2026-03-31", "month");
+        var quarters = await QueryAsync(_acme, "2025-10-01", "2026-03-31", "quarter");
+
+        Assert.Equal(["2026-01", "2026-02", "2026-03"], months.Data.Select(p => p.Date));
+        Assert.Equal([1d, 2d, 4d], months.Data.Select(p => p.Value!.Value));
+        Assert.Equal(["2025-Q4", "2026-Q1"], quarters.Data.Select(p => p.Date));
+        Assert.Equal([0d, 7d], quarters.Data.Select(p => p.Value!.Value));
+    }
+
+    [Fact]
+    public async Task Days_are_counted_in_the_tenants_time_zone()
+    {
+        var berlin = await _host.CreateTenantAsync("berlin", "Europe/Berlin");
+        // 23:30 UTC on 1 March is 00:30 on 2 March in Berlin.
+        await RecordAsync(berlin, At("2026-03-01T23:30:00Z", 7));
+
+        var series = await QueryAsync(berlin, "2026-03-01", "2026-03-02", "day");
+
+        Assert.Equal([0d, 7d], series.Data.Select(p => p.Value!.Value));
+    }
+
+    [Fact]
+    public async Task Another_tenants_events_are_never_counted()
+    {
+        var other = await _host.CreateTenantAsync("other");
+        await RecordAsync(_acme, At("2026-03-01T12:00:00Z", 1));
+        await RecordAsync(other, At("2026-03-01T12:00:00Z", 1000));
+
+        var series = await QueryAsync(_acme, "2026-03-01", "2026-03-01");
+
+        Assert.Equal(1, series.Summary.Total);
+    }
+
+    [Theory]
+    [InlineData("sum", 6d)]
+    [InlineData("avg", 2d)]
+    [InlineData("min", 1d)]
+    [InlineData("max", 3d)]
+    [InlineData("count", 3d)]
+    [InlineData("last", 2d)]
+    public async Task Each_aggregate_reduces_a_bucket(string agg, double expected)
+    {
+        await RecordAsync(_acme, At("2026-03-01T08:00:00Z", 1), At("2026-03-01T09:00:00Z", 3), At("2026-03-01T10:00:00Z", 2));
+
+        var series = await QueryAsync(_acme, "2026-03-01", "2026-03-01", "day", agg);
+
+        Assert.Equal(expected, series.Data.Single().Value);
+        Assert.Equal(expected, series.Value);
+    }
+
+    [Fact]
+    public async Task A_dimension_filter_keeps_only_matching_events()
+    {
+        await RecordAsync(_acme,
+            At("2026-03-01T08:00:00Z", 1, dims: new Dictionary<string, string> { ["country"] = "DE" }),
+            At("2026-03-01T09:00:00Z", 10, dims: new Dictionary<string, string> { ["country"] = "US" }));
+
+        var series = await QueryAsync(_acme, "2026-03-01", "2026-03-01", filters: new Dictionary<string, string> { ["country"] = "US" });
+
+        Assert.Equal(10, series.Summary.Total);
+    }
+
+    [Fact]
+    public async Task From_after_to_is_refused_as_unprocessable()
+    {
+        await Assert.ThrowsAsync<UnprocessableException>(() => QueryAsync(_acme, "2026-03-05", "2026-03-01"));
+    }
+
+    [Theory]
+    [InlineData("2026-13-01", "2026-03-01", "day", "from")]
+    [InlineData("2026-03-01", "yesterday", "day", "to")]
+    [InlineData("2026-03-01", "2026-03-02", "fortnight", "group_by")]
+    public async Task Malformed_parameters_name_the_bad_field(string from, string to, string groupBy, string field)
+    {
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => QueryAsync(_acme, from, to, groupBy));
+        Assert.Equal([field], e.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Hourly_buckets_over_a_long_range_are_refused()
+    {
+        var e = await Assert.ThrowsAsync<UnprocessableException>(() => QueryAsync(_acme, "2024-01-01", "2026-03-01", "hour"));
+        Assert.Contains("coarser", e.Message);
+    }
+}
