@@ -1,0 +1,48 @@
+using Analytics.Core.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Tests.Infrastructure;
+
+/// <summary>The real app on its own SQLite file; the demo tenant is off unless a test asks for it.</summary>
+public class AnalyticsAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database = new();
+
+    protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Seed:Demo:Enabled"] = "false",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Creates a tenant with a key of the given scope and role; returns the key's secret.</summary>
+    public async Task<(Tenant Tenant, string Key)> CreateTenantAsync(string slug, ApiKeyScope scope = ApiKeyScope.Write, string role = Roles.Admin)
+    {
+        await using var scopeServices = Services.CreateAsyncScope();
+        var tenants = scopeServices.ServiceProvider.GetRequiredService<TenantDirectory>();
+        var tenant = await tenants.FindBySlugAsync(slug, CancellationToken.None) ?? await tenants.CreateAsync(slug);
+        var issued = await scopeServices.ServiceProvider.GetRequiredService<ApiKeyService>()
+            .CreateAsync(tenant.Id, "test", scope, role, CancellationToken.None);
+        return (tenant, issued.Secret);
+    }
+
+    public HttpClient CreateClient(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _database.Dispose();
+    }
+}
