@@ -1,0 +1,110 @@
+// ApexCharts interop for Blazor. Import with
+//   IJSRuntime.InvokeAsync<IJSObjectReference>("import", "./lib/analytics/charts.js")
+// Options arrive fully formed from C#; this module only adds page-wide defaults and keeps
+// one chart per element so Blazor can update or dispose it.
+
+const fontFamily = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+
+// element -> { chart, ready }. A WeakMap so an element Blazor dropped without calling
+// destroy() does not keep its chart alive.
+const charts = new WeakMap();
+
+let loading;
+
+// App.razor loads lib/apexcharts/apexcharts.min.js (a UMD script that sets window.ApexCharts)
+// before Blazor starts. If a page forgot the tag, load the same file once instead of failing.
+function loadApexCharts() {
+    if (window.ApexCharts) {
+        return Promise.resolve(window.ApexCharts);
+    }
+    loading ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL('../apexcharts/apexcharts.min.js', import.meta.url).href;
+        script.onload = () => resolve(window.ApexCharts);
+        script.onerror = () => {
+            loading = undefined;
+            reject(new Error(`Could not load ${script.src}`));
+        };
+        document.head.appendChild(script);
+    });
+    return loading;
+}
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+function isPlainObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+// Deep-merges plain objects; arrays (series, colors, categories) are taken whole from the source.
+// Nulls are skipped because System.Text.Json writes unset C# properties as null, and ApexCharts
+// treats an explicit null differently from a missing key (e.g. chart.height: null draws nothing).
+function merge(target, source) {
+    for (const [key, value] of Object.entries(source ?? {})) {
+        if (value === null || value === undefined) {
+            continue;
+        }
+        target[key] = isPlainObject(value) && isPlainObject(target[key])
+            ? merge(target[key], value)
+            : isPlainObject(value) ? merge({}, value) : value;
+    }
+    return target;
+}
+
+function withDefaults(options) {
+    const merged = merge({
+        chart: {
+            fontFamily,
+            background: 'transparent',
+            toolbar: { show: false },
+        },
+    }, options);
+    // The user's motion preference wins over whatever the caller asked for.
+    if (reducedMotion()) {
+        merge(merged, { chart: { animations: { enabled: false } } });
+    }
+    return merged;
+}
+
+/** Draws a chart in `element`, replacing any chart already there. */
+export async function render(element, options) {
+    const ApexCharts = await loadApexCharts();
+    // Synchronous from here on, so two overlapping render() calls cannot both leave a chart behind.
+    destroy(element);
+    const chart = new ApexCharts(element, withDefaults(options));
+    const state = { chart, ready: chart.render() };
+    charts.set(element, state);
+    try {
+        await state.ready;
+    } catch (error) {
+        // A destroy() during the first render makes ApexCharts reject; that is not an error.
+        if (charts.get(element) === state) {
+            throw error;
+        }
+    }
+}
+
+/** Updates the chart in `element` in place, or draws it if there is none yet. */
+export async function update(element, options) {
+    const state = charts.get(element);
+    if (!state) {
+        await render(element, options);
+        return;
+    }
+    // updateOptions() on a chart that has not finished its first render throws inside ApexCharts.
+    await state.ready;
+    if (charts.get(element) !== state) {
+        return; // destroyed or re-rendered meanwhile
+    }
+    await state.chart.updateOptions(withDefaults(options), true, !reducedMotion());
+}
+
+/** Destroys the chart in `element`, if any. */
+export function destroy(element) {
+    const state = charts.get(element);
+    if (!state) {
+        return;
+    }
+    charts.delete(element);
+    state.chart.destroy();
+}
