@@ -7,6 +7,8 @@ var commandLine = AdminCommandLine.Matches(args);
 var builder = WebApplication.CreateBuilder(commandLine ? [] : args);
 builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
 if (commandLine) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Serve the libraries' static files from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddAnalyticsCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAnalyticsWeb(builder.Configuration);

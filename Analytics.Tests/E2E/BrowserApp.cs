@@ -1,0 +1,81 @@
+using Analytics.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Analytics.Tests.E2E;
+
+/// <summary>The real app on Kestrel with the demo tenant, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string Password = "demo-Analytics-2026";
+
+    private sealed class KestrelApp : AnalyticsAppFactory
+    {
+        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["Seed:Demo:Enabled"] = "true",
+            ["Seed:Demo:Days"] = "120",
+            ["Seed:Demo:Password"] = Password,
+            ["Seed:Demo:ApiKey"] = "",
+        };
+    }
+
+    private readonly KestrelApp _app = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseAddress = _app.ClientOptions.BaseAddress;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    private static string ChromiumPath =>
+        new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+            .FirstOrDefault(p => p is not null && File.Exists(p))
+        ?? throw new InvalidOperationException("Chromium is not installed: ./test.sh installs Debian's chromium, or set CHROMIUM_PATH.");
+
+    /// <summary>A fresh browser context signed in as the given demo user.</summary>
+    public async Task<IPage> SignInAsync(string email, string? colorScheme = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Where screenshots go: next to the test results, kept after the run.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Analytics.Tests.E2E;
+
+[Trait("Category", "E2E")]
+public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_demo_analyst_sees_both_widgets_drawn_and_can_switch_to_dark_mode_and_back()
+    {
+        var page = await app.SignInAsync("analyst@demo.local");
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        try
+        {
+            await page.ReloadAsync();
+            await ExpectBothWidgetsDrawnAsync(page);
+            Assert.Equal("demo", (await page.TextContentAsync("[data-testid=tenant]"))?.Trim());
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-light") });
+
+            await page.ClickAsync("[data-testid=theme-toggle]");
+            await Assertions.Expect(page.Locator(".mud-layout")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
+            // Remembered for the user: a reload comes back dark.
+            await page.ReloadAsync();
+            await ExpectBothWidgetsDrawnAsync(page);
+            await Assertions.Expect(page.Locator(".mud-layout")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-dark") });
+
+            await page.ClickAsync("[data-testid=theme-toggle]");
+            await Assertions.Expect(page.Locator(".mud-layout")).ToHaveCSSAsync("background-color", "rgb(245, 246, 250)");
+
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-failure") });
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task ExpectBothWidgetsDrawnAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator("[data-testid=line-chart] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-testid=line-chart] path.apexcharts-line").First).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kpi-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[\d.,]+[kMB]?$"));
+        await Assertions.Expect(page.Locator("[data-testid=kpi-change]")).ToContainTextAsync("vs previous period");
+        await Assertions.Expect(page.Locator("[data-testid=kpi-card] svg.apexcharts-svg")).ToBeVisibleAsync();
+    }
+}
