@@ -53,6 +53,8 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+            // Charts honour the motion preference, so screenshots show finished drawings, not animation frames.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");

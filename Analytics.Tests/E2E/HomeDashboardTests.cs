@@ -20,15 +20,15 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-light") });
 
             await page.ClickAsync("[data-testid=theme-toggle]");
-            await Assertions.Expect(page.Locator(".mud-layout")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
+            await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
             // Remembered for the user: a reload comes back dark.
             await page.ReloadAsync();
             await ExpectBothWidgetsDrawnAsync(page);
-            await Assertions.Expect(page.Locator(".mud-layout")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
+            await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-dark") });
 
             await page.ClickAsync("[data-testid=theme-toggle]");
-            await Assertions.Expect(page.Locator(".mud-layout")).ToHaveCSSAsync("background-color", "rgb(245, 246, 250)");
+            await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(245, 246, 250)");
 
             Assert.Empty(errors);
         }
@@ -50,5 +50,7 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("[data-testid=kpi-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[\d.,]+[kMB]?$"));
         await Assertions.Expect(page.Locator("[data-testid=kpi-change]")).ToContainTextAsync("vs previous period");
         await Assertions.Expect(page.Locator("[data-testid=kpi-card] svg.apexcharts-svg")).ToBeVisibleAsync();
+        // One chart per widget: a re-render must update the chart, not stack a second one.
+        Assert.Equal(1, await page.Locator("[data-testid=line-chart] svg.apexcharts-svg").CountAsync());
     }
 }

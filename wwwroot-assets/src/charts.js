@@ -51,7 +51,23 @@ function merge(target, source) {
     return target;
 }
 
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+// Formatters are functions, which JSON cannot carry: C# names one in `valueFormat` instead.
+function formatters(valueFormat) {
+    if (valueFormat !== 'number') {
+        return {};
+    }
+    return {
+        yaxis: { labels: { formatter: (v) => (v == null ? '' : compact.format(v)) } },
+        tooltip: { y: { formatter: (v) => (v == null ? '–' : full.format(v)) } },
+    };
+}
+
 function withDefaults(options) {
+    const { valueFormat, ...apexOptions } = options ?? {};
+    options = merge(apexOptions, formatters(valueFormat));
     const merged = merge({
         chart: {
             fontFamily,
@@ -66,13 +82,32 @@ function withDefaults(options) {
     return merged;
 }
 
+// ApexCharts only redraws on a parent resize once its animation has ended, which never happens
+// with animations off (reduced motion), so a chart drawn before gridstack sized its tile kept the
+// wrong width. Redraw ourselves when the width really changes.
+function watchSize(element, chartOf) {
+    let width = element.getBoundingClientRect().width;
+    let timer;
+    const observer = new ResizeObserver(() => {
+        const now = element.getBoundingClientRect().width;
+        if (Math.abs(now - width) < 1) {
+            return;
+        }
+        width = now;
+        clearTimeout(timer);
+        timer = setTimeout(() => chartOf().updateOptions({}, true, false), 100);
+    });
+    observer.observe(element);
+    return { disconnect: () => { clearTimeout(timer); observer.disconnect(); } };
+}
+
 /** Draws a chart in `element`, replacing any chart already there. */
 export async function render(element, options) {
     const ApexCharts = await loadApexCharts();
     // Synchronous from here on, so two overlapping render() calls cannot both leave a chart behind.
     destroy(element);
     const chart = new ApexCharts(element, withDefaults(options));
-    const state = { chart, ready: chart.render() };
+    const state = { chart, ready: chart.render(), resize: watchSize(element, () => chart) };
     charts.set(element, state);
     try {
         await state.ready;
@@ -106,5 +141,6 @@ export function destroy(element) {
         return;
     }
     charts.delete(element);
+    state.resize.disconnect();
     state.chart.destroy();
 }

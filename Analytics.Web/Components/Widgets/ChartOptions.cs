@@ -9,6 +9,7 @@ public static class ChartOptions
 {
     public static object Line(MetricSeries series, string seriesName, ChartPalette palette, bool area = false) => new
     {
+        valueFormat = "number",
         chart = new { type = area ? "area" : "line", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = palette.Series,
@@ -31,7 +32,7 @@ public static class ChartOptions
 
     public static object Sparkline(MetricSeries series, ChartPalette palette, string color) => new
     {
-        chart = new { type = "area", height = 60, sparkline = new { enabled = true } },
+        chart = new { type = "area", height = 90, sparkline = new { enabled = true } },
         colors = new[] { color },
         series = new[] { new { name = series.Query.Name, data = series.Data.Select(p => p.Value ?? 0).ToArray() } },
         stroke = new { curve = "smooth", width = 2 },
