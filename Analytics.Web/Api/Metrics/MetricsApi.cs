@@ -86,8 +86,11 @@ public static class MetricsApi
         }
         catch (JsonException e)
         {
-            throw new InvalidInputException(e.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body",
-                $"Malformed JSON: {e.Message.Split(" Path:")[0]}");
+            var field = e.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body";
+            var problem = e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "This value has the wrong type."
+                : e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown field; an event has name, value, module, dimensions, timestamp and customer_id."
+                : $"Malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.";
+            throw new InvalidInputException(field, problem);
         }
     }
 }
