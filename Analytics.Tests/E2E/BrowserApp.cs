@@ -63,8 +63,13 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitForInteractiveAsync(page);
         return page;
     }
+
+    /// <summary>Waits until the Blazor circuit has taken over the prerendered page, so clicks reach it.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 20_000 });
 
     /// <summary>Where screenshots go: next to the test results, kept after the run.</summary>
     public static string ScreenshotPath(string name)

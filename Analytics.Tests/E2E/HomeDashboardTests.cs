@@ -15,6 +15,7 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         try
         {
             await page.ReloadAsync();
+            await BrowserApp.WaitForInteractiveAsync(page);
             await ExpectBothWidgetsDrawnAsync(page);
             Assert.Equal("demo", (await page.TextContentAsync("[data-testid=tenant]"))?.Trim());
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-light") });
@@ -23,6 +24,7 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
             await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
             // Remembered for the user: a reload comes back dark.
             await page.ReloadAsync();
+            await BrowserApp.WaitForInteractiveAsync(page);
             await ExpectBothWidgetsDrawnAsync(page);
             await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(16, 19, 31)");
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-dark") });
