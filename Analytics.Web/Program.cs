@@ -6,7 +6,8 @@ using Analytics.Web.Cli;
 var commandLine = AdminCommandLine.Matches(args);
 var builder = WebApplication.CreateBuilder(commandLine ? [] : args);
 builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
-if (commandLine) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// A command prints its own result; only warnings and errors may join it.
+if (commandLine) builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
 // Serve the libraries' static files from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 

@@ -6,8 +6,6 @@ namespace Analytics.Web.Cli;
 /// <summary>Operator commands on the same executable: create tenants, users and API keys.</summary>
 public sealed class AdminCommandLine(TenantDirectory tenants, UserDirectory users, ApiKeyService keys)
 {
-    private static readonly string[] Commands = ["tenant", "user", "apikey"];
-
     public const string Usage = """
         Usage:
           tenant create <slug> [--name <name>] [--time-zone <iana>] [--currency <code>]
@@ -15,7 +13,8 @@ public sealed class AdminCommandLine(TenantDirectory tenants, UserDirectory user
           apikey create --tenant <slug> --scope <read|write> --role <role> [--name <name>]
         """;
 
-    public static bool Matches(string[] args) => args.Length > 0 && (Commands.Contains(args[0]) || args[0] is "help" or "--help");
+    /// <summary>A first argument that is a word, not a <c>--setting</c>, is a command; unknown ones get the usage.</summary>
+    public static bool Matches(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || args[0] == "--help");
 
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct)
     {
