@@ -1,3 +1,4 @@
+using Analytics.Core.Customers;
 using Analytics.Core.Data;
 using Analytics.Core.Data.Demo;
 using Analytics.Core.Metrics;
@@ -49,6 +50,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricIngestService>();
+        services.AddScoped<CustomerDirectory>();
         services.AddScoped<MetricQueryService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

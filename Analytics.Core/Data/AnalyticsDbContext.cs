@@ -1,3 +1,4 @@
+using Analytics.Core.Customers;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<MetricEvent> MetricEvents => Set<MetricEvent>();
+    public DbSet<CustomerProfile> Customers => Set<CustomerProfile>();
 
     /// <summary>Read by the query filters; a scope without a tenant sees no tenant-owned rows.</summary>
     private int CurrentTenantId => tenant.TenantId ?? 0;
@@ -59,6 +61,18 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(m => new { m.TenantId, m.CustomerId, m.Timestamp }).HasFilter("CustomerId IS NOT NULL");
             e.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(m => m.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<CustomerProfile>(e =>
+        {
+            e.ToTable("Customers");
+            e.HasIndex(c => new { c.TenantId, c.ExternalId }).IsUnique();
+            e.Property(c => c.ExternalId).HasMaxLength(128);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Email).HasMaxLength(254);
+            e.Property(c => c.Country).HasMaxLength(2);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(c => c.TenantId == CurrentTenantId);
         });
     }
 }

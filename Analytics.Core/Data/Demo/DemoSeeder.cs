@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Analytics.Core.Customers;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ public sealed partial class DemoSeeder(
     ApiKeyService keys,
     TenantContext tenantContext,
     MetricIngestService ingest,
+    CustomerDirectory customers,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -39,17 +41,44 @@ public sealed partial class DemoSeeder(
         var caller = new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { Roles.Admin }, CanWrite: true);
         var events = 0;
         var batch = new List<MetricEventInput>(BatchSize);
+        var seen = new Dictionary<string, CustomerProfileInput>();
         foreach (var e in DemoDataGenerator.Generate(clock.GetUtcNow().UtcDateTime, demo.Days, seed: 20260101))
         {
+            if (e.CustomerId is { } customer) seen[customer] = Seen(seen.GetValueOrDefault(customer), customer, e);
             batch.Add(e);
             if (batch.Count < BatchSize) continue;
             events += await ingest.RecordAsync(caller, batch, ct);
             batch.Clear();
         }
         if (batch.Count > 0) events += await ingest.RecordAsync(caller, batch, ct);
-        LogSeeded(logger, Slug, events, demo.Days, watch.Elapsed.TotalSeconds);
+        await customers.UpsertAsync(caller, seen.Values.ToList(), ct);
+        LogSeeded(logger, Slug, events, seen.Count, demo.Days, watch.Elapsed.TotalSeconds);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo tenant {Slug}: {Events} events over {Days} days in {Seconds:0.0} s")]
-    private static partial void LogSeeded(ILogger logger, string slug, int events, int days, double seconds);
+    /// <summary>Widens what is known of a customer by one of its events: first and last seen, and its country.</summary>
+    private static CustomerProfileInput Seen(CustomerProfileInput? known, string id, MetricEventInput e)
+    {
+        var at = e.Timestamp ?? DateTimeOffset.UtcNow;
+        known ??= new CustomerProfileInput(id, CompanyName(id), $"buyer@{CompanyName(id).ToLowerInvariant().Replace(' ', '-')}.example",
+            FirstSeen: at, LastSeen: at);
+        return known with
+        {
+            Country = known.Country ?? e.Dimensions?.GetValueOrDefault("country"),
+            FirstSeen = at < known.FirstSeen ? at : known.FirstSeen,
+            LastSeen = at > known.LastSeen ? at : known.LastSeen,
+        };
+    }
+
+    private static readonly string[] NameStarts = ["Northwind", "Bluefin", "Cedar", "Granite", "Harbor", "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Orchid", "Pioneer", "Quarry", "Redwood", "Summit", "Tidewater", "Vertex", "Willow", "Atlas", "Beacon"];
+    private static readonly string[] NameEnds = ["Labs", "Studio", "Partners", "Works", "Group", "Logistics", "Retail", "Foods", "Health", "Design", "Systems", "Outfitters", "Supply", "Media", "Capital", "Dental", "Legal", "Motors", "Analytics", "Interiors", "Architects", "Bakery", "Clinic", "Fitness", "Hotels", "Schools", "Energy", "Farms", "Travel", "Print", "Games"];
+
+    /// <summary>A stable company name for a demo customer id such as <c>cus_00042</c>.</summary>
+    private static string CompanyName(string id)
+    {
+        var n = int.TryParse(id.AsSpan(id.LastIndexOf('_') + 1), out var number) ? number : id.GetHashCode(StringComparison.Ordinal) & 0xffff;
+        return $"{NameStarts[n % NameStarts.Length]} {NameEnds[n / NameStarts.Length % NameEnds.Length]}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo tenant {Slug}: {Events} events and {Customers} customer profiles over {Days} days in {Seconds:0.0} s")]
+    private static partial void LogSeeded(ILogger logger, string slug, int events, int customers, int days, double seconds);
 }
