@@ -23,8 +23,13 @@ public static class AnalyticsCoreServices
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.MaxEvents > 0 && o.MaxBytes > 0, "Ingest limits must be positive.")
             .ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.RawEvents > TimeSpan.Zero && o.RawEvents <= o.HourlyRollups && o.HourlyRollups <= o.DailyRollups,
+                "Retention periods must be positive and grow from raw events to hourly to daily rollups.")
+            .Validate(o => o.Interval > TimeSpan.Zero && o.BatchSize > 0, "Retention:Interval and Retention:BatchSize must be positive.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
-            .Validate(o => o.Days is > 0 and <= 731, "Seed:Demo:Days must be 1 to 731.")
+            .Validate(o => o.Days is > 0 and <= 730, "Seed:Demo:Days must be 1 to 730.")
             .ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -49,7 +54,11 @@ public static class AnalyticsCoreServices
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<MetricStore>();
+        services.AddScoped<MetricRetention>();
+        services.AddHostedService<MetricRetentionJob>();
         services.AddScoped<MetricIngestService>();
+        services.TryAddSingleton<IMetricChangeFeed, InProcessMetricChangeFeed>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<MetricQueryService>();
         services.AddScoped<DemoSeeder>();

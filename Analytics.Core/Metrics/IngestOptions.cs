@@ -13,7 +13,4 @@ public sealed class IngestOptions
 
     /// <summary>How far ahead of the server clock a timestamp may be.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How far back an event may be dated: what the longest-kept tier still covers.</summary>
-    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(731);
 }

@@ -15,7 +15,7 @@ public static partial class MetricEventValidator
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
     public static partial Regex DimensionKeyPattern();
 
-    public static void Validate(MetricEventInput e, string path, DateTime nowUtc, IngestOptions options, IDictionary<string, List<string>> errors)
+    public static void Validate(MetricEventInput e, string path, DateTime nowUtc, IngestOptions options, TimeSpan maxAge, IDictionary<string, List<string>> errors)
     {
         void Add(string field, string message)
         {
@@ -51,7 +51,7 @@ public static partial class MetricEventValidator
         {
             var utc = ts.UtcDateTime;
             if (utc > nowUtc + options.MaxFutureSkew) Add("timestamp", $"The timestamp is more than {options.MaxFutureSkew.TotalMinutes:0} minutes in the future.");
-            else if (utc < nowUtc - options.MaxAge) Add("timestamp", $"The timestamp is older than the {options.MaxAge.TotalDays:0} days the store keeps.");
+            else if (utc < nowUtc - maxAge) Add("timestamp", $"The timestamp is older than the {maxAge.TotalDays:0} days the store keeps.");
         }
     }
 

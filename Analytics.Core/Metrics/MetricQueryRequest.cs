@@ -8,4 +8,5 @@ public sealed record MetricQueryRequest(
     string? GroupBy = null,
     string? Agg = null,
     string? Module = null,
-    IReadOnlyDictionary<string, string>? Filters = null);
+    IReadOnlyDictionary<string, string>? Filters = null,
+    string? By = null);

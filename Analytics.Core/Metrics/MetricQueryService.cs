@@ -1,14 +1,15 @@
-using System.Data.Common;
 using System.Globalization;
-using Analytics.Core.Data;
 using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Core.Metrics;
 
-/// <summary>Answers metric queries for a caller's tenant: parses wire requests, reads the store and fills every bucket.</summary>
-public sealed class MetricQueryService(AnalyticsDbContext db, TenantDirectory tenants, TimeProvider clock)
+/// <summary>
+/// Answers metric queries for a caller's tenant: parses wire requests, lets the planner pick the cheapest exact tier,
+/// reads it and fills every bucket of the range.
+/// </summary>
+public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, TimeProvider clock)
 {
     /// <summary>Most buckets one answer may hold; a longer range needs a coarser grouping.</summary>
     public const int MaxBuckets = 5_000;
@@ -19,28 +20,32 @@ public sealed class MetricQueryService(AnalyticsDbContext db, TenantDirectory te
         return await QueryAsync(caller, Parse(request, zone, clock.GetUtcNow().UtcDateTime), ct);
     }
 
-    public async Task<MetricSeries> QueryAsync(Caller caller, MetricQuery query, CancellationToken ct)
+    /// <summary>Answers the query from the tier the planner picks, or from <paramref name="tier"/> when a caller must compare tiers.</summary>
+    public async Task<MetricSeries> QueryAsync(Caller caller, MetricQuery query, CancellationToken ct, MetricTier? tier = null)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
+        var chosen = tier ?? MetricPlanner.Choose(query, zone, Coverage(), retention.Value);
         var buckets = TimeBuckets.Cover(query.FromUtc, query.ToUtc, query.GroupBy, zone);
         if (buckets.Count > MaxBuckets)
             throw new UnprocessableException($"The range holds {buckets.Count} {query.GroupBy.ToString().ToLowerInvariant()} buckets; at most {MaxBuckets} fit in one answer. Choose a coarser group_by or a shorter range.");
 
-        var accumulators = new BucketAccumulator[buckets.Count];
-        var total = new BucketAccumulator();
-        var index = 0;
-        await foreach (var (ticks, value) in ReadAsync(caller.TenantId, query, ct))
+        var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets);
+        var (total, cells) = await reader.ReadAsync(by: null, ct);
+        var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg), MetricSummary.Of(total[""]), chosen)
         {
-            while (index < buckets.Count - 1 && ticks >= buckets[index].EndUtc.Ticks) index++;
-            accumulators[index].Add(value);
-            total.Add(value);
-        }
+            Value = total[""].Result(query.Agg),
+            Totals = total[""],
+        };
+        if (query.By is null) return series;
 
-        var points = new MetricPoint[buckets.Count];
-        for (var i = 0; i < buckets.Count; i++)
-            points[i] = new MetricPoint(buckets[i].Label, buckets[i].StartUtc, accumulators[i].Result(query.Agg), accumulators[i].Count);
-        var summary = new MetricSummary(Math.Round(total.Sum, 6), total.Count, total.Count == 0 ? 0 : Math.Round(total.Sum / total.Count, 2));
-        return new MetricSeries(query, points, summary, "raw") { Value = total.Result(query.Agg) };
+        var (groupTotals, groupCells) = await reader.ReadAsync(query.By, ct);
+        return series with
+        {
+            Breakdown = groupCells
+                .Select(g => new MetricBreakdown(g.Key, Points(buckets, g.Value, query.Agg), MetricSummary.Of(groupTotals[g.Key]), groupTotals[g.Key].Result(query.Agg)))
+                .OrderByDescending(b => b.Total ?? double.MinValue).ThenBy(b => b.Value, StringComparer.Ordinal)
+                .ToList(),
+        };
     }
 
     /// <summary>A query over one of the named widget periods, in the caller's tenant zone.</summary>
@@ -55,58 +60,55 @@ public sealed class MetricQueryService(AnalyticsDbContext db, TenantDirectory te
     public async Task<MetricTrend> TrendAsync(Caller caller, MetricQuery query, CancellationToken ct)
     {
         var current = await QueryAsync(caller, query, ct);
-        var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query) }, ct);
+        var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query), By = null }, ct);
         return new MetricTrend(current, current.Value, previous.Value);
     }
+
+    /// <summary>Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against the previous equal period.</summary>
+    public async Task<IReadOnlyList<MetricTotals>> SummaryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
+    {
+        var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
+        var range = Parse(request with { Name = "summary" }, zone, clock.GetUtcNow().UtcDateTime);
+        var names = (await store.CatalogAsync(caller.TenantId, ct))
+            .Where(c => c.DimKey.Length == 0 && (range.Module is null || c.Module == range.Module))
+            .Select(c => c.Name).Distinct().ToList();
+        var totals = new List<MetricTotals>(names.Count);
+        foreach (var name in names)
+        {
+            var current = range with { Name = name, GroupBy = WidestGrouping(range) };
+            var now = await QueryAsync(caller, current, ct);
+            var before = await QueryAsync(caller, current.Previous(), ct);
+            var cell = now.Totals;
+            var previousTotal = before.Summary.Total;
+            totals.Add(new MetricTotals(name, range.Module, now.Summary.Total, now.Summary.Count, now.Summary.Average,
+                cell.Count == 0 ? null : cell.Min, cell.Count == 0 ? null : cell.Max, cell.Count == 0 ? null : cell.Last,
+                previousTotal == 0 ? null : (now.Summary.Total - previousTotal) / Math.Abs(previousTotal), now.Tier));
+        }
+        return totals;
+    }
+
+    /// <summary>The metrics of the tenant with their modules and dimension keys, as seen by ingest.</summary>
+    public async Task<IReadOnlyList<MetricCatalogEntry>> CatalogAsync(Caller caller, CancellationToken ct) =>
+        (await store.CatalogAsync(caller.TenantId, ct))
+            .GroupBy(r => r.Name)
+            .Select(g => new MetricCatalogEntry(
+                g.Key,
+                g.Select(r => r.Module).Distinct().Order(StringComparer.Ordinal).ToList(),
+                g.Where(r => r.DimKey.Length > 0).Select(r => r.DimKey).Distinct().Order(StringComparer.Ordinal).ToList(),
+                new DateTime(g.Max(r => r.LastTicks), DateTimeKind.Utc)))
+            .ToList();
+
+    private TierCoverage Coverage() => TierCoverage.At(clock.GetUtcNow().UtcDateTime, retention.Value);
 
     private static MetricGrouping WidestGrouping(MetricQuery query) =>
         (query.ToUtc - query.FromUtc).TotalDays > 400 ? MetricGrouping.Quarter : MetricGrouping.Day;
 
-    private async IAsyncEnumerable<(long Ticks, double Value)> ReadAsync(int tenantId, MetricQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static MetricPoint[] Points(IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, RollupCell[] cells, MetricAggregate agg)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await connection.OpenAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            var sql = new System.Text.StringBuilder(
-                "SELECT Timestamp, Value FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp >= @from AND Timestamp < @to");
-            Add(command, "@tenant", tenantId);
-            Add(command, "@name", query.Name);
-            Add(command, "@from", query.FromUtc.Ticks);
-            Add(command, "@to", query.ToUtc.Ticks);
-            if (query.Module is { } module)
-            {
-                sql.Append(" AND Module = @module");
-                Add(command, "@module", module);
-            }
-            var f = 0;
-            foreach (var (key, value) in query.Filters ?? new Dictionary<string, string>())
-            {
-                sql.Append(CultureInfo.InvariantCulture, $" AND json_extract(Dimensions, @path{f}) = @value{f}");
-                Add(command, $"@path{f}", $"$.\"{key}\"");
-                Add(command, $"@value{f}", value);
-                f++;
-            }
-            sql.Append(" ORDER BY Timestamp");
-            command.CommandText = sql.ToString();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                yield return (reader.GetInt64(0), reader.GetDouble(1));
-        }
-        finally
-        {
-            if (opened) await connection.CloseAsync();
-        }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
+        var points = new MetricPoint[buckets.Count];
+        for (var i = 0; i < buckets.Count; i++)
+            points[i] = new MetricPoint(buckets[i].Label, buckets[i].StartUtc, cells[i].Result(agg), cells[i].Count);
+        return points;
     }
 
     /// <summary>Turns a wire request into a query, or throws with the fields that are wrong.</summary>
@@ -132,14 +134,16 @@ public sealed class MetricQueryService(AnalyticsDbContext db, TenantDirectory te
             errors["to"] = ["Not an ISO 8601 date or date-time."];
         if (r.Filters is { } filters)
             foreach (var key in filters.Keys.Where(k => !MetricEventValidator.DimensionKeyPattern().IsMatch(k)))
-                errors[$"filters.{key}"] = ["Not a dimension key."];
+                errors[$"filter.{key}"] = ["Not a dimension key."];
+        if (r.By is { Length: > 0 } by && !MetricEventValidator.DimensionKeyPattern().IsMatch(by))
+            errors["by"] = ["Not a dimension key."];
         if (errors.Count > 0) throw new InvalidInputException(errors);
 
         var toUtc = to ?? TimeBuckets.ToUtc(TimeBuckets.ToLocal(nowUtc, zone).Date.AddDays(1), zone);
         var fromUtc = from ?? toUtc.AddDays(-30);
         if (fromUtc > toUtc) throw new UnprocessableException("'from' is after 'to'.");
         return new MetricQuery(r.Name!, fromUtc, toUtc, grouping, agg, string.IsNullOrEmpty(r.Module) ? null : r.Module,
-            r.Filters is { Count: > 0 } ? r.Filters : null);
+            r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By);
     }
 
     private static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
@@ -163,31 +167,57 @@ public sealed class MetricQueryService(AnalyticsDbContext db, TenantDirectory te
         };
     }
 
-    private struct BucketAccumulator
+    /// <summary>Reads one tier for a query and merges its rows into the query's buckets, per breakdown value.</summary>
+    private sealed class TierReader(MetricStore store, int tenantId, MetricTier tier, MetricQuery query, TimeZoneInfo zone,
+        IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets)
     {
-        public long Count;
-        public double Sum;
-        private double _min, _max, _last;
+        private readonly long[] _starts = buckets.Select(b => b.StartUtc.Ticks).ToArray();
+        private readonly Dictionary<long, int> _dayBuckets = [];
 
-        public void Add(double value)
+        public async Task<(Dictionary<string, RollupCell> Totals, Dictionary<string, RollupCell[]> Cells)> ReadAsync(string? by, CancellationToken ct)
         {
-            if (Count == 0) { _min = _max = value; }
-            else { _min = Math.Min(_min, value); _max = Math.Max(_max, value); }
-            Count++;
-            Sum += value;
-            _last = value;
+            var totals = new Dictionary<string, RollupCell>();
+            var cells = new Dictionary<string, RollupCell[]>();
+            if (by is null)
+            {
+                totals[""] = default;
+                cells[""] = new RollupCell[buckets.Count];
+            }
+            var (from, to) = tier switch
+            {
+                MetricTier.Raw => (query.FromUtc.Ticks, query.ToUtc.Ticks),
+                MetricTier.Hourly => (TierCoverage.HourOf(query.FromUtc), TierCoverage.HourOf(query.ToUtc)),
+                _ => ((long)TierCoverage.DayOf(query.FromUtc, zone), (long)TierCoverage.DayOf(query.ToUtc, zone)),
+            };
+            await foreach (var row in store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct))
+            {
+                var index = BucketOf(row.Time);
+                if (index < 0) continue;
+                var key = row.DimValue ?? "";
+                if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
+                series[index].Merge(row.Cell);
+                ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
+                total.Merge(row.Cell);
+            }
+            return (totals, cells);
         }
 
-        public readonly double? Result(MetricAggregate agg) => agg switch
+        private int BucketOf(long time)
         {
-            MetricAggregate.Sum => Math.Round(Sum, 6),
-            MetricAggregate.Count => Count,
-            _ when Count == 0 => null,
-            MetricAggregate.Avg => Sum / Count,
-            MetricAggregate.Min => _min,
-            MetricAggregate.Max => _max,
-            MetricAggregate.Last => _last,
-            _ => throw new ArgumentOutOfRangeException(nameof(agg)),
-        };
+            if (tier == MetricTier.Daily)
+            {
+                if (_dayBuckets.TryGetValue(time, out var cached)) return cached;
+                var midnight = TimeBuckets.ToUtc(DateOnly.FromDayNumber((int)time).ToDateTime(TimeOnly.MinValue), zone);
+                return _dayBuckets[time] = Find(midnight.Ticks);
+            }
+            return Find(tier == MetricTier.Hourly ? time * TimeSpan.TicksPerHour : time);
+        }
+
+        private int Find(long ticks)
+        {
+            if (ticks < query.FromUtc.Ticks || ticks >= query.ToUtc.Ticks) return -1;
+            var i = Array.BinarySearch(_starts, ticks);
+            return i >= 0 ? i : ~i - 1;
+        }
     }
 }

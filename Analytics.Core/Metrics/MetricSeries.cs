@@ -1,8 +1,14 @@
 namespace Analytics.Core.Metrics;
 
-/// <summary>The answer to a <see cref="MetricQuery"/>: every bucket of the range, empty ones included.</summary>
-public sealed record MetricSeries(MetricQuery Query, IReadOnlyList<MetricPoint> Data, MetricSummary Summary, string Tier)
+/// <summary>The answer to a <see cref="MetricQuery"/>: every bucket of the range, empty ones included, and the tier that answered.</summary>
+public sealed record MetricSeries(MetricQuery Query, IReadOnlyList<MetricPoint> Data, MetricSummary Summary, MetricTier Tier)
 {
     /// <summary>The aggregate of the whole range, by the query's aggregate.</summary>
     public double? Value { get; init; }
+
+    /// <summary>count, sum, min, max and last of the whole range.</summary>
+    public RollupCell Totals { get; init; }
+
+    /// <summary>One series per value of <see cref="MetricQuery.By"/>, largest first; empty without a breakdown.</summary>
+    public IReadOnlyList<MetricBreakdown> Breakdown { get; init; } = [];
 }

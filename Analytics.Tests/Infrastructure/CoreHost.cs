@@ -54,6 +54,16 @@ public sealed class CoreHost : IAsyncDisposable
         return new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { role }, canWrite);
     }
 
+    /// <summary>Rows in a table, all tenants together: to check that a refused write left nothing behind.</summary>
+    public async Task<long> CountRowsAsync(string table)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

@@ -49,7 +49,7 @@ public sealed class MetricsApiTests(MetricsApiTests.App app) : IClassFixture<Met
 
         var get = await client.GetAsync($"/api/batch/metrics?name=order_value&from={Day(2)}&to={Day(0)}&group_by=day");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
-        Assert.Equal("raw", get.Headers.GetValues("X-Analytics-Tier").Single());
+        Assert.Equal("daily", get.Headers.GetValues("X-Analytics-Tier").Single());
         var body = await get.Content.ReadFromJsonAsync<JsonElement>();
         var data = body.GetProperty("data").EnumerateArray().ToList();
         Assert.Equal([Day(2), Day(1), Day(0)], data.Select(d => d.GetProperty("date").GetString()));

@@ -19,7 +19,7 @@ public sealed class KpiCardTests : BunitContext
         var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var query = new MetricQuery("order_value", start, start.AddDays(values.Length));
         var points = values.Select((v, i) => new MetricPoint($"2026-03-{i + 1:00}", start.AddDays(i), v, 1)).ToList();
-        return new MetricSeries(query, points, new MetricSummary(values.Sum(), values.Length, values.Average()), "raw");
+        return new MetricSeries(query, points, new MetricSummary(values.Sum(), values.Length, values.Average()), MetricTier.Raw);
     }
 
     private IRenderedComponent<KpiCard> Render(double? value, double? change, bool higherIsBetter = true, MetricSeries? sparkline = null) =>

@@ -18,10 +18,6 @@ public sealed class MetricIngestServiceTests : IAsyncLifetime
     private Task<int> RecordAsync(Caller caller, params MetricEventInput[] events) =>
         _host.RunAsync(caller, s => s.GetRequiredService<MetricIngestService>().RecordAsync(caller, events, CancellationToken.None));
 
-    private Task<long> CountAsync() =>
-        _host.RunAsync(_acme, async s => (await s.GetRequiredService<MetricQueryService>()
-            .QueryAsync(_acme, new MetricQueryRequest("order_value", "2024-01-01", "2026-03-31", "month"), CancellationToken.None)).Summary.Count);
-
     [Fact]
     public async Task An_event_without_a_timestamp_is_recorded_now()
     {
@@ -42,7 +38,8 @@ public sealed class MetricIngestServiceTests : IAsyncLifetime
             new MetricEventInput("Bad Name", 1, "nowhere")));
 
         Assert.Equal(["[1].value", "[2].module", "[2].name"], e.Errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(0, await CountAsync());
+        foreach (var table in new[] { "MetricEvents", "MetricRollupsHourly", "MetricRollupsDaily", "MetricCatalog" })
+            Assert.Equal(0, await _host.CountRowsAsync(table));
     }
 
     [Fact]

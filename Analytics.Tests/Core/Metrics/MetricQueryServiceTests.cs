@@ -36,7 +36,7 @@ public sealed class MetricQueryServiceTests : IAsyncLifetime
         Assert.Equal([30d, 0d, 5d], series.Data.Select(p => p.Value!.Value));
         Assert.Equal([2L, 0L, 1L], series.Data.Select(p => p.Count));
         Assert.Equal(new MetricSummary(35, 3, 11.67), series.Summary);
-        Assert.Equal("raw", series.Tier);
+        Assert.Equal(MetricTier.Daily, series.Tier);
     }
 
     [Fact]
@@ -148,9 +148,38 @@ public sealed class MetricQueryServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Hourly_buckets_over_a_long_range_are_refused()
+    public async Task Hourly_grouping_older_than_the_hourly_tier_is_refused_with_the_reason()
     {
-        var e = await Assert.ThrowsAsync<UnprocessableException>(() => QueryAsync(_acme, "2024-01-01", "2026-03-01", "hour"));
-        Assert.Contains("coarser", e.Message);
+        var e = await Assert.ThrowsAsync<UnprocessableException>(() => QueryAsync(_acme, "2025-06-01", "2025-06-30", "hour"));
+        Assert.Contains("Hourly data is kept for 183 days", e.Message);
+    }
+
+    [Fact]
+    public async Task Two_dimensions_older_than_the_raw_tier_are_refused_with_the_reason()
+    {
+        var e = await Assert.ThrowsAsync<UnprocessableException>(() => QueryAsync(_acme, "2025-06-01", "2025-06-30",
+            filters: new Dictionary<string, string> { ["country"] = "DE", ["channel"] = "web" }));
+        Assert.Contains("2 dimensions needs raw events", e.Message);
+    }
+
+    [Fact]
+    public async Task Data_older_than_the_daily_tier_is_refused()
+    {
+        var e = await Assert.ThrowsAsync<UnprocessableException>(() => QueryAsync(_acme, "2023-01-01", "2023-12-31", "month"));
+        Assert.Contains("kept for 730 days", e.Message);
+    }
+
+    [Theory]
+    [InlineData("2026-02-01", "2026-02-28", "day", null, MetricTier.Daily)]
+    [InlineData("2025-01-01", "2026-02-28", "month", null, MetricTier.Daily)]
+    [InlineData("2026-03-01", "2026-03-02", "hour", null, MetricTier.Hourly)]
+    [InlineData("2026-03-01T06:00:00Z", "2026-03-02T06:00:00Z", "day", null, MetricTier.Hourly)]
+    [InlineData("2026-03-01T06:30:00Z", "2026-03-02T06:00:00Z", "day", null, MetricTier.Raw)]
+    [InlineData("2026-02-01", "2026-02-28", "day", "country=DE;channel=web", MetricTier.Raw)]
+    public async Task The_planner_picks_the_cheapest_exact_tier(string from, string to, string groupBy, string? filters, MetricTier tier)
+    {
+        var parsed = filters?.Split(';').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]);
+        var series = await QueryAsync(_acme, from, to, groupBy, filters: parsed);
+        Assert.Equal(tier, series.Tier);
     }
 }

@@ -29,6 +29,14 @@ public static class MetricsApi
             .WithSummary("Query one metric over a range, grouped by hour, day, week, month or quarter.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/metrics/summary", SummaryAsync)
+            .WithName("MetricsSummary")
+            .WithSummary("Total, count, average, min, max, last and change per metric over a range.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/metrics/catalog", CatalogAsync)
+            .WithName("MetricsCatalog")
+            .WithSummary("The metric names, modules and dimension keys the tenant has recorded.");
         return app;
     }
 
@@ -43,17 +51,31 @@ public static class MetricsApi
 
     public static async Task<Ok<MetricsQueryResponse>> QueryAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct)
     {
-        var q = http.Request.Query;
-        var filters = q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal))
-            .ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString());
-        var request = new MetricQueryRequest(
-            q["name"], q["from"], q["to"],
-            GroupBy: q.TryGetValue("group_by", out var g) ? g.ToString() : q["groupBy"].ToString(),
-            Agg: q["agg"], Module: q["module"], Filters: filters);
-        var series = await metrics.QueryAsync(http.Caller(), request, ct);
-        http.Response.Headers["X-Analytics-Tier"] = series.Tier;
+        var series = await metrics.QueryAsync(http.Caller(), ParseQuery(http.Request.Query), ct);
+        http.Response.Headers[TierHeader] = series.Tier.ToString().ToLowerInvariant();
         return TypedResults.Ok(MetricsQueryResponse.From(series));
     }
+
+    public static async Task<Ok<MetricsSummaryResponse>> SummaryAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct)
+    {
+        var q = http.Request.Query;
+        var totals = await metrics.SummaryAsync(http.Caller(), new MetricQueryRequest(null, q["from"], q["to"], Module: q["module"]), ct);
+        return TypedResults.Ok(new MetricsSummaryResponse(totals));
+    }
+
+    public static async Task<Ok<MetricsCatalogResponse>> CatalogAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct) =>
+        TypedResults.Ok(new MetricsCatalogResponse(await metrics.CatalogAsync(http.Caller(), ct)));
+
+    public const string TierHeader = "X-Analytics-Tier";
+
+    /// <summary>Both <c>group_by</c> (seed 004) and <c>groupBy</c> (seed 000) name the grouping; <c>filter.&lt;key&gt;=value</c> filters by a dimension.</summary>
+    private static MetricQueryRequest ParseQuery(IQueryCollection q) => new(
+        q["name"], q["from"], q["to"],
+        GroupBy: q.TryGetValue("group_by", out var g) ? g.ToString() : q["groupBy"].ToString(),
+        Agg: q["agg"],
+        Module: q["module"],
+        Filters: q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal)).ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString()),
+        By: q["by"]);
 
     private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {

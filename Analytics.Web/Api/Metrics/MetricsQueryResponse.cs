@@ -2,16 +2,30 @@ using Analytics.Core.Metrics;
 
 namespace Analytics.Web.Api.Metrics;
 
-/// <summary>Seed 004's query answer: <c>data[date, value, count]</c> and <c>summary{total, count, average}</c>.</summary>
-public sealed record MetricsQueryResponse(string Name, string GroupBy, string Agg, IReadOnlyList<MetricsQueryResponse.Point> Data, MetricSummary Summary, string Tier)
+/// <summary>Seed 004's query answer: <c>data[date, value, count]</c> and <c>summary{total, count, average}</c>, plus the tier and any breakdown.</summary>
+public sealed record MetricsQueryResponse(
+    string Name,
+    string GroupBy,
+    string Agg,
+    IReadOnlyList<MetricsQueryResponse.Point> Data,
+    MetricSummary Summary,
+    string Tier,
+    string? By,
+    IReadOnlyList<MetricsQueryResponse.Group>? Breakdown)
 {
     public sealed record Point(string Date, double? Value, long Count);
+
+    public sealed record Group(string Value, double? Total, IReadOnlyList<Point> Data, MetricSummary Summary);
 
     public static MetricsQueryResponse From(MetricSeries series) => new(
         series.Query.Name,
         series.Query.GroupBy.ToString().ToLowerInvariant(),
         series.Query.Agg.ToString().ToLowerInvariant(),
-        series.Data.Select(p => new Point(p.Date, p.Value, p.Count)).ToList(),
+        Points(series.Data),
         series.Summary,
-        series.Tier);
+        series.Tier.ToString().ToLowerInvariant(),
+        series.Query.By,
+        series.Query.By is null ? null : series.Breakdown.Select(b => new Group(b.Value, b.Total, Points(b.Data), b.Summary)).ToList());
+
+    private static List<Point> Points(IReadOnlyList<MetricPoint> points) => points.Select(p => new Point(p.Date, p.Value, p.Count)).ToList();
 }

@@ -1,0 +1,331 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Analytics.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Analytics.Core.Metrics;
+
+/// <summary>
+/// The SQL of the metric tiers: raw events, hourly and daily rollups (WITHOUT ROWID tables clustered by series
+/// and bucket) and the catalog of series. Every statement names its tenant; nothing here decides what to ask.
+/// </summary>
+public sealed class MetricStore(AnalyticsDbContext db)
+{
+    private const int RawRowsPerStatement = 64;
+
+    /// <summary>Writes a batch — raw rows, rollup upserts and catalog — in one transaction.</summary>
+    public async Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var transaction = tx.GetDbTransaction();
+            await InsertRawAsync(transaction, tenantId, batch.Raw, ct);
+            await UpsertRollupsAsync(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
+            await UpsertRollupsAsync(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
+            await UpsertCatalogAsync(transaction, tenantId, batch.Catalog, ct);
+            await tx.CommitAsync(ct);
+        });
+    }
+
+    private static async Task InsertRawAsync(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        await using var full = RawInsert(tx, Math.Min(RawRowsPerStatement, rows.Count));
+        await full.PrepareAsync(ct);
+        DbCommand? rest = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += RawRowsPerStatement)
+            {
+                var count = Math.Min(RawRowsPerStatement, rows.Count - start);
+                var command = count == full.Parameters.Count / 7 ? full : rest = RawInsert(tx, count);
+                for (var i = 0; i < count; i++)
+                {
+                    var row = rows[start + i];
+                    var p = i * 7;
+                    command.Parameters[p].Value = tenantId;
+                    command.Parameters[p + 1].Value = row.Name;
+                    command.Parameters[p + 2].Value = row.Module;
+                    command.Parameters[p + 3].Value = row.Value;
+                    command.Parameters[p + 4].Value = row.Ticks;
+                    command.Parameters[p + 5].Value = (object?)row.CustomerId ?? DBNull.Value;
+                    command.Parameters[p + 6].Value = row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
+                }
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (rest is not null) await rest.DisposeAsync();
+        }
+    }
+
+    private static DbCommand RawInsert(DbTransaction tx, int rows)
+    {
+        var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        var sql = new StringBuilder("INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES ");
+        for (var i = 0; i < rows; i++)
+        {
+            if (i > 0) sql.Append(',');
+            sql.Append('(');
+            for (var c = 0; c < 7; c++)
+            {
+                if (c > 0) sql.Append(',');
+                var name = $"@p{i * 7 + c}";
+                sql.Append(name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+            sql.Append(')');
+        }
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static async Task UpsertRollupsAsync(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
+    {
+        if (cells.Count == 0) return;
+        await using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            INSERT INTO {table} (TenantId, Name, DimKey, DimValue, Bucket, Module, Count, Sum, Min, Max, Last, LastTicks)
+            VALUES (@tenant, @name, @key, @value, @bucket, @module, @count, @sum, @min, @max, @last, @lastTicks)
+            ON CONFLICT (TenantId, Name, DimKey, DimValue, Bucket, Module) DO UPDATE SET
+                Count = Count + excluded.Count,
+                Sum = Sum + excluded.Sum,
+                Min = min(Min, excluded.Min),
+                Max = max(Max, excluded.Max),
+                Last = CASE WHEN excluded.LastTicks >= LastTicks THEN excluded.Last ELSE Last END,
+                LastTicks = max(LastTicks, excluded.LastTicks)
+            """;
+        var p = Parameters(command, "@tenant", "@name", "@key", "@value", "@bucket", "@module", "@count", "@sum", "@min", "@max", "@last", "@lastTicks");
+        p[0].Value = tenantId;
+        await command.PrepareAsync(ct);
+        foreach (var (key, cell) in cells)
+        {
+            p[1].Value = key.Name;
+            p[2].Value = key.DimKey;
+            p[3].Value = key.DimValue;
+            p[4].Value = key.Bucket;
+            p[5].Value = key.Module;
+            p[6].Value = cell.Count;
+            p[7].Value = cell.Sum;
+            p[8].Value = cell.Min;
+            p[9].Value = cell.Max;
+            p[10].Value = cell.Last;
+            p[11].Value = cell.LastTicks;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task UpsertCatalogAsync(DbTransaction tx, int tenantId, Dictionary<(string Name, string Module, string DimKey, string DimValue), long> catalog, CancellationToken ct)
+    {
+        if (catalog.Count == 0) return;
+        await using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO MetricCatalog (TenantId, Name, Module, DimKey, DimValue, LastTicks)
+            VALUES (@tenant, @name, @module, @key, @value, @ticks)
+            ON CONFLICT (TenantId, Name, Module, DimKey, DimValue) DO UPDATE SET LastTicks = max(LastTicks, excluded.LastTicks)
+            """;
+        var p = Parameters(command, "@tenant", "@name", "@module", "@key", "@value", "@ticks");
+        p[0].Value = tenantId;
+        await command.PrepareAsync(ct);
+        foreach (var ((name, module, key, value), ticks) in catalog)
+        {
+            p[1].Value = name;
+            p[2].Value = module;
+            p[3].Value = key;
+            p[4].Value = value;
+            p[5].Value = ticks;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.</summary>
+    public readonly record struct TierRow(string? DimValue, long Time, RollupCell Cell);
+
+    /// <summary>Reads one metric's rows of a tier for a time range, optionally one dimension's values or a filter.</summary>
+    public async IAsyncEnumerable<TierRow> ReadAsync(
+        int tenantId, MetricTier tier, string name, long from, long to, string? module,
+        IReadOnlyDictionary<string, string> filters, string? by, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var lease = await OpenAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var sql = new StringBuilder();
+        Add(command, "@tenant", tenantId);
+        Add(command, "@name", name);
+        Add(command, "@from", from);
+        Add(command, "@to", to);
+        if (tier == MetricTier.Raw)
+        {
+            sql.Append("SELECT ").Append(by is null ? "NULL" : "json_extract(Dimensions, @byPath)")
+               .Append(", Timestamp, Value FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp >= @from AND Timestamp < @to");
+            if (by is not null)
+            {
+                Add(command, "@byPath", JsonPath(by));
+                sql.Append(" AND json_extract(Dimensions, @byPath) IS NOT NULL");
+            }
+            var f = 0;
+            foreach (var (key, value) in filters)
+            {
+                sql.Append($" AND json_extract(Dimensions, @path{f}) = @value{f}");
+                Add(command, $"@path{f}", JsonPath(key));
+                Add(command, $"@value{f}", value);
+                f++;
+            }
+        }
+        else
+        {
+            // A rollup row holds one dimension pair at most: the planner never asks for more.
+            (string Key, string? Value) pair = by is not null ? (by, null) : filters.Count == 1 ? (filters.First().Key, filters.First().Value) : ("", "");
+            var (key, value) = pair;
+            sql.Append("SELECT ").Append(by is null ? "NULL" : "DimValue")
+               .Append(", Bucket, Count, Sum, Min, Max, Last, LastTicks FROM ")
+               .Append(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")
+               .Append(" WHERE TenantId = @tenant AND Name = @name AND DimKey = @key");
+            Add(command, "@key", key);
+            if (value is not null)
+            {
+                sql.Append(" AND DimValue = @value");
+                Add(command, "@value", value);
+            }
+            sql.Append(" AND Bucket >= @from AND Bucket < @to");
+        }
+        if (module is not null)
+        {
+            sql.Append(" AND Module = @module");
+            Add(command, "@module", module);
+        }
+        if (tier == MetricTier.Raw) sql.Append(" ORDER BY Timestamp");
+        command.CommandText = sql.ToString();
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var dim = reader.IsDBNull(0) ? null : reader.GetValue(0).ToString();
+            if (tier == MetricTier.Raw)
+            {
+                yield return new TierRow(dim, reader.GetInt64(1), RollupCell.Of(reader.GetDouble(2), reader.GetInt64(1)));
+                continue;
+            }
+            yield return new TierRow(dim, reader.GetInt64(1), new RollupCell
+            {
+                Count = reader.GetInt64(2),
+                Sum = reader.GetDouble(3),
+                Min = reader.GetDouble(4),
+                Max = reader.GetDouble(5),
+                Last = reader.GetDouble(6),
+                LastTicks = reader.GetInt64(7),
+            });
+        }
+    }
+
+    /// <summary>One entry of the catalog: a series of a metric seen in a module, and when it was last seen.</summary>
+    public readonly record struct CatalogRow(string Name, string Module, string DimKey, string DimValue, long LastTicks);
+
+    public async Task<List<CatalogRow>> CatalogAsync(int tenantId, CancellationToken ct)
+    {
+        await using var lease = await OpenAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT Name, Module, DimKey, DimValue, LastTicks FROM MetricCatalog WHERE TenantId = @tenant ORDER BY Name, Module, DimKey, DimValue";
+        Add(command, "@tenant", tenantId);
+        var rows = new List<CatalogRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new CatalogRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> rows of one tier older than its cutoff, walking the catalog's series so
+    /// every delete is a short range scan of the clustered key; returns how many rows went.
+    /// </summary>
+    public async Task<int> TrimAsync(MetricTier tier, long cutoff, int limit, CancellationToken ct)
+    {
+        await using var lease = await OpenAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var series = new List<(int Tenant, string Name, string Key, string Value)>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = tier == MetricTier.Raw
+                ? "SELECT DISTINCT TenantId, Name, '', '' FROM MetricCatalog"
+                : "SELECT DISTINCT TenantId, Name, DimKey, DimValue FROM MetricCatalog";
+            await using var reader = await list.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) series.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        var deleted = 0;
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var delete = connection.CreateCommand();
+        delete.Transaction = tx;
+        delete.CommandText = tier switch
+        {
+            MetricTier.Raw => "DELETE FROM MetricEvents WHERE rowid IN (SELECT rowid FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)",
+            _ => $"DELETE FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} WHERE (TenantId, Name, DimKey, DimValue, Bucket, Module) IN " +
+                 $"(SELECT TenantId, Name, DimKey, DimValue, Bucket, Module FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} " +
+                 "WHERE TenantId = @tenant AND Name = @name AND DimKey = @key AND DimValue = @value AND Bucket < @cutoff LIMIT @limit)",
+        };
+        var p = Parameters(delete, "@tenant", "@name", "@key", "@value", "@cutoff", "@limit");
+        p[4].Value = cutoff;
+        foreach (var (tenant, name, key, value) in series)
+        {
+            if (deleted >= limit) break;
+            p[0].Value = tenant;
+            p[1].Value = name;
+            p[2].Value = key;
+            p[3].Value = value;
+            p[5].Value = limit - deleted;
+            deleted += await delete.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return deleted;
+    }
+
+    private static string JsonPath(string key) => $"$.\"{key}\"";
+
+    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
+        names.Select(n =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = n;
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    /// <summary>Opens the context's connection for raw commands if EF has not, and closes it again afterwards.</summary>
+    private async Task<IAsyncDisposable> OpenAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State == ConnectionState.Open) return NoLease.Instance;
+        await db.Database.OpenConnectionAsync(ct);
+        return new Lease(db);
+    }
+
+    private sealed class Lease(AnalyticsDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
+    }
+
+    private sealed class NoLease : IAsyncDisposable
+    {
+        public static readonly NoLease Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

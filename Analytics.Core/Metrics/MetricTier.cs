@@ -1,0 +1,9 @@
+namespace Analytics.Core.Metrics;
+
+/// <summary>The storage tiers, from the finest (and most expensive to scan) to the coarsest.</summary>
+public enum MetricTier
+{
+    Raw,
+    Hourly,
+    Daily,
+}

@@ -1,0 +1,14 @@
+namespace Analytics.Core.Metrics;
+
+/// <summary>One metric's figures over a period, for <c>GET /api/{tenant}/metrics/summary</c>.</summary>
+public sealed record MetricTotals(
+    string Name,
+    string? Module,
+    double Total,
+    long Count,
+    double Average,
+    double? Min,
+    double? Max,
+    double? Last,
+    double? Change,
+    MetricTier Tier);

@@ -1,0 +1,20 @@
+namespace Analytics.Core.Metrics;
+
+/// <summary>
+/// Where each tier's data is complete at a moment: the oldest instant, hour or tenant-local day it still holds.
+/// Ingest skips a tier for an event older than its coverage and the planner only sends ranges inside it, so
+/// rows the trimming job has not reached yet never change an answer.
+/// </summary>
+public readonly record struct TierCoverage(DateTime RawFromUtc, long HourlyFromHour, int DailyFromDay)
+{
+    public static TierCoverage At(DateTime nowUtc, RetentionOptions retention) => new(
+        nowUtc - retention.RawEvents,
+        (nowUtc - retention.HourlyRollups).Ticks / TimeSpan.TicksPerHour + 1,
+        DateOnly.FromDateTime(nowUtc - retention.DailyRollups).DayNumber + 1);
+
+    public static long HourOf(DateTime utc) => utc.Ticks / TimeSpan.TicksPerHour;
+
+    public static int DayOf(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeBuckets.ToLocal(utc, zone)).DayNumber;
+
+    public DateTime HourlyFromUtc => new(HourlyFromHour * TimeSpan.TicksPerHour, DateTimeKind.Utc);
+}
