@@ -40,6 +40,7 @@ public sealed partial class InProcessMetricChangeFeed(TimeProvider clock, ILogge
         private readonly Lock _gate = new();
         private HashSet<string> _pending = [];
         private ITimer? _timer;
+        private bool _scheduled;
         private DateTimeOffset _lastDelivery = DateTimeOffset.MinValue;
         private bool _disposed;
 
@@ -51,9 +52,13 @@ public sealed partial class InProcessMetricChangeFeed(TimeProvider clock, ILogge
             {
                 if (_disposed) return;
                 _pending.UnionWith(names);
-                if (_timer is not null) return;
+                if (_scheduled) return;
+                _scheduled = true;
                 var due = _lastDelivery + Interval - feed._clock.GetUtcNow();
-                _timer = feed._clock.CreateTimer(_ => _ = DeliverAsync(), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                // A timer may fire before CreateTimer returns; _scheduled, not the timer field, says whether one is pending.
+                var timer = feed._clock.CreateTimer(_ => _ = DeliverAsync(), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                if (_scheduled) _timer = timer;
+                else timer.Dispose();
             }
         }
 
@@ -64,6 +69,7 @@ public sealed partial class InProcessMetricChangeFeed(TimeProvider clock, ILogge
             {
                 names = _pending;
                 _pending = [];
+                _scheduled = false;
                 _timer?.Dispose();
                 _timer = null;
                 _lastDelivery = feed._clock.GetUtcNow();

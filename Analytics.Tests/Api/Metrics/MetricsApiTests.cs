@@ -186,4 +186,81 @@ public sealed class MetricsApiTests(MetricsApiTests.App app) : IClassFixture<Met
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
     }
+
+    [Fact]
+    public async Task A_breakdown_answers_one_series_per_dimension_value_largest_first()
+    {
+        var (_, key) = await app.CreateTenantAsync("breakdown");
+        var client = app.CreateClient(key);
+        await client.PostAsync("/api/breakdown/metrics", Json($$"""
+            [ { "name": "order_value", "value": 5, "module": "fulfillment", "dimensions": { "country": "DE" }, "timestamp": "{{Day(1)}}T10:00:00Z" },
+              { "name": "order_value", "value": 7, "module": "fulfillment", "dimensions": { "country": "US" }, "timestamp": "{{Day(1)}}T11:00:00Z" },
+              { "name": "order_value", "value": 1, "module": "fulfillment", "timestamp": "{{Day(1)}}T12:00:00Z" } ]
+            """));
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/breakdown/metrics?name=order_value&from={Day(1)}&to={Day(0)}&by=country");
+
+        Assert.Equal(13, body.GetProperty("summary").GetProperty("total").GetDouble());
+        var groups = body.GetProperty("breakdown").EnumerateArray().ToList();
+        Assert.Equal(["US", "DE"], groups.Select(g => g.GetProperty("value").GetString()));
+        Assert.Equal([7d, 5d], groups.Select(g => g.GetProperty("total").GetDouble()));
+    }
+
+    [Fact]
+    public async Task The_summary_gives_each_metric_its_figures_and_change()
+    {
+        var (_, key) = await app.CreateTenantAsync("summary");
+        var client = app.CreateClient(key);
+        await client.PostAsync("/api/summary/metrics", Json($$"""
+            [ { "name": "csat", "value": 4, "module": "support", "timestamp": "{{Day(2)}}T10:00:00Z" },
+              { "name": "csat", "value": 2, "module": "support", "timestamp": "{{Day(1)}}T10:00:00Z" },
+              { "name": "csat", "value": 3, "module": "support", "timestamp": "{{Day(5)}}T10:00:00Z" },
+              { "name": "points_earned", "value": 10, "module": "rewards", "timestamp": "{{Day(1)}}T09:00:00Z" } ]
+            """));
+
+        var all = await client.GetFromJsonAsync<JsonElement>($"/api/summary/metrics/summary?from={Day(2)}&to={Day(0)}");
+        var support = await client.GetFromJsonAsync<JsonElement>($"/api/summary/metrics/summary?from={Day(2)}&to={Day(0)}&module=support");
+
+        var csat = all.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "csat");
+        Assert.Equal(6, csat.GetProperty("total").GetDouble());
+        Assert.Equal(2, csat.GetProperty("count").GetInt32());
+        Assert.Equal(3, csat.GetProperty("average").GetDouble());
+        Assert.Equal(2, csat.GetProperty("min").GetDouble());
+        Assert.Equal(4, csat.GetProperty("max").GetDouble());
+        Assert.Equal(2, csat.GetProperty("last").GetDouble());
+        Assert.Equal(1, csat.GetProperty("change").GetDouble());
+        Assert.Equal(["csat"], support.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task The_catalog_lists_names_modules_and_dimension_keys()
+    {
+        var (_, key) = await app.CreateTenantAsync("catalog");
+        var client = app.CreateClient(key);
+        await client.PostAsync("/api/catalog/metrics", Json("""
+            [ { "name": "order_value", "value": 5, "module": "fulfillment", "dimensions": { "country": "DE", "channel": "web" } },
+              { "name": "order_value", "value": 5, "module": "sales", "dimensions": { "region": "eu" } },
+              { "name": "csat", "value": 5, "module": "support" } ]
+            """));
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/catalog/metrics/catalog");
+
+        var metrics = body.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        Assert.Equal(["csat", "order_value"], metrics.Keys.Order());
+        Assert.Equal(["fulfillment", "sales"], metrics["order_value"].GetProperty("modules").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["channel", "country", "region"], metrics["order_value"].GetProperty("dimensions").EnumerateArray().Select(m => m.GetString()));
+        Assert.Empty(metrics["csat"].GetProperty("dimensions").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("group_by=hour&from={old}&to={old}", "Hourly data is kept")]
+    [InlineData("group_by=day&from={old}&to={old}&filter.country=DE&filter.channel=web", "2 dimensions needs raw events")]
+    public async Task Questions_no_tier_answers_exactly_are_unprocessable_with_the_reason(string query, string reason)
+    {
+        var (_, key) = await app.CreateTenantAsync("planner");
+        var response = await app.CreateClient(key).GetAsync($"/api/planner/metrics?name=order_value&{query.Replace("{old}", Day(300))}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(reason, (await ProblemAsync(response)).GetProperty("detail").GetString());
+    }
 }
