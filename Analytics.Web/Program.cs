@@ -4,7 +4,12 @@ using Analytics.Web;
 using Analytics.Web.Cli;
 
 var commandLine = AdminCommandLine.Matches(args);
-var builder = WebApplication.CreateBuilder(commandLine ? [] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = commandLine ? [] : args,
+    // `dotnet run` starts in the project folder; `dotnet path/to/Analytics.Web.dll` from elsewhere finds its settings beside the dll.
+    ContentRootPath = File.Exists("appsettings.json") ? null : AppContext.BaseDirectory,
+});
 builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true, reloadOnChange: false);
 // A command prints its own result; only warnings and errors may join it.
 if (commandLine) builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);

@@ -1,7 +1,8 @@
 namespace Analytics.Core.Metrics;
 
 /// <summary>
-/// Where each tier's data is complete at a moment: the oldest instant, hour or tenant-local day it still holds.
+/// Where each tier's data is complete at a moment: the oldest instant, hour or day it still holds. The hour and day
+/// that contain the cutoff instant count as held: their events were accepted while they were inside the period.
 /// Ingest skips a tier for an event older than its coverage and the planner only sends ranges inside it, so
 /// rows the trimming job has not reached yet never change an answer.
 /// </summary>
@@ -9,8 +10,8 @@ public readonly record struct TierCoverage(DateTime RawFromUtc, long HourlyFromH
 {
     public static TierCoverage At(DateTime nowUtc, RetentionOptions retention) => new(
         nowUtc - retention.RawEvents,
-        (nowUtc - retention.HourlyRollups).Ticks / TimeSpan.TicksPerHour + 1,
-        DateOnly.FromDateTime(nowUtc - retention.DailyRollups).DayNumber + 1);
+        HourOf(nowUtc - retention.HourlyRollups),
+        DateOnly.FromDateTime(nowUtc - retention.DailyRollups).DayNumber);
 
     public static long HourOf(DateTime utc) => utc.Ticks / TimeSpan.TicksPerHour;
 
