@@ -1,4 +1,5 @@
 using Analytics.Core.Customers;
+using Analytics.Core.Dashboards;
 using Analytics.Core.Data;
 using Analytics.Core.Data.Demo;
 using Analytics.Core.Metrics;
@@ -60,6 +61,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<MetricIngestService>();
         services.TryAddSingleton<IMetricChangeFeed, InProcessMetricChangeFeed>();
         services.AddScoped<CustomerDirectory>();
+        services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,6 +1,7 @@
 using Analytics.Core.Data;
 using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
+using Analytics.Web.Api.Dashboards;
 using Analytics.Web.Api.Metrics;
 using Analytics.Web.Cli;
 using Analytics.Web.Components;
@@ -70,6 +71,7 @@ public static class AnalyticsWebApplication
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapMetricsApi();
+        app.MapDashboardsApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Analytics.Core.Customers;
+using Analytics.Core.Dashboards;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Analytics.Core.Data;
 
@@ -14,6 +17,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<MetricEvent> MetricEvents => Set<MetricEvent>();
     public DbSet<CustomerProfile> Customers => Set<CustomerProfile>();
+    public DbSet<Dashboard> Dashboards => Set<Dashboard>();
+    public DbSet<Widget> Widgets => Set<Widget>();
 
     /// <summary>Read by the query filters; a scope without a tenant sees no tenant-owned rows.</summary>
     private int CurrentTenantId => tenant.TenantId ?? 0;
@@ -73,6 +78,40 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.Property(c => c.Country).HasMaxLength(2);
             e.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(c => c.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<Dashboard>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.Property(d => d.Description).HasMaxLength(1000);
+            e.Property(d => d.OwnerId).HasMaxLength(64);
+            e.Property(d => d.SharedWith).HasConversion(
+                roles => string.Join(',', roles),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, r) => HashCode.Combine(h, r)), l => l.ToList()))
+                .HasMaxLength(200);
+            e.HasIndex(d => new { d.TenantId, d.UpdatedAt });
+            e.HasMany(d => d.Widgets).WithOne().HasForeignKey(w => w.DashboardId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(d => d.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<Widget>(e =>
+        {
+            e.Property(w => w.Type).HasMaxLength(20);
+            e.Property(w => w.Title).HasMaxLength(200);
+            e.Property(w => w.Metric).HasMaxLength(100);
+            e.Property(w => w.Module).HasMaxLength(50);
+            e.Property(w => w.Period).HasMaxLength(16);
+            e.Property(w => w.GroupBy).HasMaxLength(16);
+            e.Property(w => w.Agg).HasMaxLength(8);
+            e.Property(w => w.By).HasMaxLength(64);
+            e.Property(w => w.Filters).HasConversion(
+                filters => JsonSerializer.Serialize(filters, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new(),
+                new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), d => d.Count, d => new(d)));
+            e.HasIndex(w => new { w.TenantId, w.Id });
+            e.HasQueryFilter(w => w.TenantId == CurrentTenantId);
         });
     }
 }

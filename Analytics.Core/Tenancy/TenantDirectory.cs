@@ -8,6 +8,9 @@ namespace Analytics.Core.Tenancy;
 /// <summary>Finds and creates tenants.</summary>
 public sealed partial class TenantDirectory(AnalyticsDbContext db, TimeProvider clock)
 {
+    /// <summary>Path segments the API uses itself, such as <c>/api/analytics</c> (seed 000).</summary>
+    private static readonly string[] ReservedSlugs = ["analytics", "account", "admin", "api", "health"];
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex SlugPattern();
 
@@ -22,6 +25,8 @@ public sealed partial class TenantDirectory(AnalyticsDbContext db, TimeProvider 
     {
         if (!SlugPattern().IsMatch(slug))
             throw new InvalidInputException("slug", "A slug is 1 to 63 lower-case letters, digits or '-', starting with a letter or digit.");
+        if (ReservedSlugs.Contains(slug))
+            throw new InvalidInputException("slug", $"'{slug}' is a reserved word of the API.");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             throw new InvalidInputException("time_zone", "Unknown IANA time zone.");
         if (await db.Tenants.AnyAsync(t => t.Slug == slug, ct))

@@ -6,7 +6,7 @@ namespace Analytics.Web.Api;
 /// <summary>The <c>/api/{tenant}</c> group: authenticated, and bound to the caller's own tenant.</summary>
 public static class TenantApi
 {
-    private const string CallerKey = "analytics:caller";
+    internal const string CallerKey = "analytics:caller";
 
     public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/{tenant}")

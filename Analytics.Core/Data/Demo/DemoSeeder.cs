@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Analytics.Core.Customers;
+using Analytics.Core.Dashboards;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class DemoSeeder(
     TenantContext tenantContext,
     MetricIngestService ingest,
     CustomerDirectory customers,
+    DashboardService dashboards,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -33,8 +35,12 @@ public sealed partial class DemoSeeder(
         var watch = Stopwatch.StartNew();
         var tenant = await tenants.CreateAsync(Slug, "Demo Company", "UTC", "usd", ct);
         tenantContext.Use(tenant.Id);
+        string? adminId = null;
         foreach (var role in Roles.All)
-            await users.CreateAsync(tenant.Id, $"{role}@{EmailDomain}", role, demo.Password, char.ToUpperInvariant(role[0]) + role[1..]);
+        {
+            var issued = await users.CreateAsync(tenant.Id, $"{role}@{EmailDomain}", role, demo.Password, char.ToUpperInvariant(role[0]) + role[1..]);
+            if (role == Roles.Admin) adminId = issued.User.Id;
+        }
         if (!string.IsNullOrWhiteSpace(demo.ApiKey) && !await keys.ExistsAsync(demo.ApiKey, ct))
             await keys.CreateAsync(tenant.Id, "Demo key", ApiKeyScope.Write, Roles.Admin, demo.ApiKey, ct);
 
@@ -52,6 +58,8 @@ public sealed partial class DemoSeeder(
         }
         if (batch.Count > 0) events += await ingest.RecordAsync(caller, batch, ct);
         await customers.UpsertAsync(caller, seen.Values.ToList(), ct);
+        var admin = caller with { UserId = adminId };
+        foreach (var dashboard in DemoDashboards.All) await dashboards.CreateAsync(admin, dashboard, ct);
         LogSeeded(logger, Slug, events, seen.Count, demo.Days, watch.Elapsed.TotalSeconds);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Analytics.Core.Errors;
 using Analytics.Core.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,12 +9,6 @@ namespace Analytics.Web.Api.Metrics;
 /// <summary>Seed 004's metric routes: record events, query a series.</summary>
 public static class MetricsApi
 {
-    /// <summary>Stricter than the general wire options: an event with an unknown field is refused.</summary>
-    private static readonly JsonSerializerOptions IngestJson = new(ApiJson.SnakeCase)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapTenantApi().WithTags("Metrics");
@@ -43,8 +36,8 @@ public static class MetricsApi
     public static async Task<Created<RecordMetricsResponse>> RecordAsync(
         HttpContext http, MetricIngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
     {
-        var body = await ReadLimitedAsync(http.Request, options.Value.MaxBytes, ct);
-        var events = ParseEvents(body);
+        using var body = await ApiBody.ReadAsync(http.Request, options.Value.MaxBytes, ct);
+        var events = ParseEvents(body.RootElement);
         var recorded = await ingest.RecordAsync(http.Caller(), events, ct);
         return TypedResults.Created((string?)null, new RecordMetricsResponse(recorded));
     }
@@ -77,42 +70,12 @@ public static class MetricsApi
         Filters: q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal)).ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString()),
         By: q["by"]);
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    private static IReadOnlyList<MetricEventInput> ParseEvents(JsonElement root) => root.ValueKind switch
     {
-        if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) throw TooLarge(maxBytes);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    private static TooLargeException TooLarge(long maxBytes) => new($"A request body has at most {maxBytes} bytes.");
-
-    private static IReadOnlyList<MetricEventInput> ParseEvents(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
-            return document.RootElement.ValueKind switch
-            {
-                JsonValueKind.Array => document.RootElement.Deserialize<List<MetricEventInput?>>(IngestJson)!
-                    .Select((e, i) => e ?? throw new InvalidInputException($"[{i}]", "An event must be an object.")).ToList(),
-                JsonValueKind.Object => [document.RootElement.Deserialize<MetricEventInput>(IngestJson)!],
-                _ => throw new InvalidInputException("body", "Send one event object or an array of them."),
-            };
-        }
-        catch (JsonException e)
-        {
-            var field = e.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body";
-            var problem = e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "This value has the wrong type."
-                : e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown field; an event has name, value, module, dimensions, timestamp and customer_id."
-                : $"Malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.";
-            throw new InvalidInputException(field, problem);
-        }
-    }
+        JsonValueKind.Array => root.EnumerateArray()
+            .Select((e, i) => e.ValueKind == JsonValueKind.Object ? ApiBody.Deserialize<MetricEventInput>(e, $"[{i}]") : throw new InvalidInputException($"[{i}]", "An event must be an object."))
+            .ToList(),
+        JsonValueKind.Object => [ApiBody.Deserialize<MetricEventInput>(root)],
+        _ => throw new InvalidInputException("body", "Send one event object or an array of them."),
+    };
 }

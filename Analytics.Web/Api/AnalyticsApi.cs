@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Analytics.Core.Errors;
+using Analytics.Core.Tenancy;
+
+namespace Analytics.Web.Api;
+
+/// <summary>The <c>/api/analytics</c> group of seed 000: camelCase JSON, the tenant taken from the caller's key or cookie.</summary>
+public static class AnalyticsApi
+{
+    public static readonly JsonSerializerOptions CamelCase = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/analytics")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(AnalyticsWebApplication.ApiScheme).RequireAuthenticatedUser())
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var http = context.HttpContext;
+                var caller = http.User.ToCaller() ?? throw new NotFoundException("No tenant for this caller.");
+                http.RequestServices.GetRequiredService<TenantContext>().Use(caller.TenantId);
+                http.Items[TenantApi.CallerKey] = caller;
+                return await next(context);
+            })
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    /// <summary>Writes <paramref name="value"/> with seed 000's camelCase names.</summary>
+    public static IResult Json<T>(T value) => TypedResults.Json(value, CamelCase);
+}
