@@ -7,6 +7,15 @@ public static class MetricPeriod
 {
     public static readonly IReadOnlyList<string> All = ["today", "yesterday", "7d", "30d", "90d", "mtd", "qtd", "ytd", "12m"];
 
+    /// <summary>A named period, or <c>custom</c> from one tenant-local date to another, both included.</summary>
+    public static (DateTime FromUtc, DateTime ToUtc) Resolve(string period, DateOnly? from, DateOnly? to, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        if (period != "custom") return Resolve(period, zone, nowUtc);
+        if (from is not { } f || to is not { } t) throw new InvalidInputException("period", "A custom period needs from and to.");
+        if (f > t) throw new UnprocessableException("'from' is after 'to'.");
+        return (TimeBuckets.ToUtc(f.ToDateTime(TimeOnly.MinValue), zone), TimeBuckets.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+    }
+
     public static (DateTime FromUtc, DateTime ToUtc) Resolve(string period, TimeZoneInfo zone, DateTime nowUtc)
     {
         var today = TimeBuckets.ToLocal(nowUtc, zone).Date;

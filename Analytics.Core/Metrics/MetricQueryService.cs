@@ -49,10 +49,11 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     }
 
     /// <summary>A query over one of the named widget periods, in the caller's tenant zone.</summary>
-    public async Task<MetricQuery> ForPeriodAsync(Caller caller, string name, string period, MetricGrouping groupBy, MetricAggregate agg = MetricAggregate.Sum, string? module = null, CancellationToken ct = default)
+    public async Task<MetricQuery> ForPeriodAsync(Caller caller, string name, string period, MetricGrouping groupBy, MetricAggregate agg = MetricAggregate.Sum,
+        string? module = null, CancellationToken ct = default, DateOnly? customFrom = null, DateOnly? customTo = null)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
-        var (from, to) = MetricPeriod.Resolve(period, zone, clock.GetUtcNow().UtcDateTime);
+        var (from, to) = MetricPeriod.Resolve(period, customFrom, customTo, zone, clock.GetUtcNow().UtcDateTime);
         return new MetricQuery(name, from, to, groupBy, agg, module);
     }
 

@@ -13,10 +13,14 @@ public partial class DashboardGrid
     [Parameter] public int CellHeight { get; set; } = 80;
     [Parameter] public EventCallback<IReadOnlyList<GridPosition>> LayoutChanged { get; set; }
 
+    /// <summary>Changes when items are added or removed, so gridstack picks up the new DOM.</summary>
+    [Parameter] public string ItemsKey { get; set; } = "";
+
     private ElementReference _element;
     private IJSObjectReference? _module;
     private DotNetObjectReference<DashboardGrid>? _self;
     private bool? _editable;
+    private string? _items;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -28,8 +32,15 @@ public partial class DashboardGrid
                 _self = DotNetObjectReference.Create(this);
                 await _module.InvokeVoidAsync("init", _element, _self, new { editable = Editable, cellHeight = CellHeight });
                 _editable = Editable;
+                _items = ItemsKey;
+                return;
             }
-            else if (_module is not null && _editable != Editable)
+            if (_module is not null && _items != ItemsKey)
+            {
+                await _module.InvokeVoidAsync("refresh", _element);
+                _items = ItemsKey;
+            }
+            if (_module is not null && _editable != Editable)
             {
                 await _module.InvokeVoidAsync("setEditable", _element, Editable);
                 _editable = Editable;
