@@ -14,8 +14,10 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         page.PageError += (_, error) => errors.Add(error);
         try
         {
-            await page.ReloadAsync();
-            await BrowserApp.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=dashboard-link]", new() { HasText = "Sales" })).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboards-light") });
+            await page.ClickAsync("[data-testid=dashboard-link] >> text=Sales");
+            await page.WaitForURLAsync("**/dashboards/*");
             await ExpectBothWidgetsDrawnAsync(page);
             Assert.Equal("demo", (await page.TextContentAsync("[data-testid=tenant]"))?.Trim());
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-light") });
@@ -47,9 +49,10 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
 
     private static async Task ExpectBothWidgetsDrawnAsync(IPage page)
     {
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-name]")).ToHaveTextAsync("Sales");
         await Assertions.Expect(page.Locator("[data-testid=line-chart] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("[data-testid=line-chart] path.apexcharts-line").First).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=kpi-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[\d.,]+[kMB]?$"));
+        await Assertions.Expect(page.Locator("[data-testid=kpi-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$?[\d.,]+[kMB]?$"));
         await Assertions.Expect(page.Locator("[data-testid=kpi-change]")).ToContainTextAsync("vs previous period");
         await Assertions.Expect(page.Locator("[data-testid=kpi-card] svg.apexcharts-svg")).ToBeVisibleAsync();
         // One chart per widget: a re-render must update the chart, not stack a second one.

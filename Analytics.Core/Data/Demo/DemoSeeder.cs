@@ -35,12 +35,9 @@ public sealed partial class DemoSeeder(
         var watch = Stopwatch.StartNew();
         var tenant = await tenants.CreateAsync(Slug, "Demo Company", "UTC", "usd", ct);
         tenantContext.Use(tenant.Id);
-        string? adminId = null;
+        var userIds = new Dictionary<string, string>();
         foreach (var role in Roles.All)
-        {
-            var issued = await users.CreateAsync(tenant.Id, $"{role}@{EmailDomain}", role, demo.Password, char.ToUpperInvariant(role[0]) + role[1..]);
-            if (role == Roles.Admin) adminId = issued.User.Id;
-        }
+            userIds[role] = (await users.CreateAsync(tenant.Id, $"{role}@{EmailDomain}", role, demo.Password, char.ToUpperInvariant(role[0]) + role[1..])).User.Id;
         if (!string.IsNullOrWhiteSpace(demo.ApiKey) && !await keys.ExistsAsync(demo.ApiKey, ct))
             await keys.CreateAsync(tenant.Id, "Demo key", ApiKeyScope.Write, Roles.Admin, demo.ApiKey, ct);
 
@@ -58,8 +55,13 @@ public sealed partial class DemoSeeder(
         }
         if (batch.Count > 0) events += await ingest.RecordAsync(caller, batch, ct);
         await customers.UpsertAsync(caller, seen.Values.ToList(), ct);
-        var admin = caller with { UserId = adminId };
-        foreach (var dashboard in DemoDashboards.All) await dashboards.CreateAsync(admin, dashboard, ct);
+        var admin = caller with { UserId = userIds[Roles.Admin] };
+        foreach (var (ownerRole, dashboard) in DemoDashboards.All)
+        {
+            var owner = caller with { UserId = userIds[ownerRole], Roles = new HashSet<string> { ownerRole } };
+            var created = await dashboards.CreateAsync(owner, dashboard with { SharedWith = null }, ct);
+            await dashboards.UpdateAsync(admin, created.Dashboard.Id, new DashboardInput(SharedWith: dashboard.SharedWith), ct);
+        }
         LogSeeded(logger, Slug, events, seen.Count, demo.Days, watch.Elapsed.TotalSeconds);
     }
 
