@@ -55,9 +55,9 @@ public sealed class IngestDurabilityTests
         using var database = new TestDatabase();
 
         var tenant = await AppProcess.RunCommandAsync(database.Path, ["tenant", "create", Tenant], ct);
-        Assert.True(tenant.ExitCode == 0, tenant.Error);
+        Assert.True(tenant.ExitCode == 0, $"tenant create exited with {tenant.ExitCode}: {tenant.Output}{tenant.Error}");
         var issued = await AppProcess.RunCommandAsync(database.Path, ["apikey", "create", "--tenant", Tenant, "--scope", "write", "--role", "admin"], ct);
-        Assert.True(issued.ExitCode == 0, issued.Error);
+        Assert.True(issued.ExitCode == 0, $"apikey create exited with {issued.ExitCode}: {issued.Output}{issued.Error}");
         var key = issued.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
         Assert.StartsWith("ak_", key);
         Log($"CLI done at {clock.Elapsed.TotalSeconds:0.0} s");
@@ -90,6 +90,11 @@ public sealed class IngestDurabilityTests
                 {
                     return;
                 }
+                catch (HttpRequestException e)
+                {
+                    refused.Enqueue($"batch {batch.Number}: {e.Message}");
+                    return;
+                }
                 finally
                 {
                     Interlocked.Decrement(ref outstanding);
@@ -101,22 +106,24 @@ public sealed class IngestDurabilityTests
         var waiting = Stopwatch.StartNew();
         while (acknowledged.Count < AcknowledgedBeforeKill || Volatile.Read(ref outstanding) == 0)
         {
-            Assert.True(refused.IsEmpty, $"The server refused a batch before it was killed: {string.Join("; ", refused)}");
+            Assert.True(refused.IsEmpty, $"The server refused a batch before it was killed: {string.Join("; ", refused)}{Environment.NewLine}{first.Output}");
             if (senders.FirstOrDefault(s => s.IsFaulted) is { } faulted) await faulted;
-            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(20), $"Only {acknowledged.Count} batches acknowledged in 20 s.{Environment.NewLine}{first.Output}");
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(30), $"Only {acknowledged.Count} batches acknowledged in 30 s.{Environment.NewLine}{first.Output}");
             await Task.Delay(5, ct);
         }
         Volatile.Write(ref killed, 1);
         var inFlightAtKill = Volatile.Read(ref outstanding);
         await first.KillAsync();
         await Task.WhenAll(senders);
-        Log($"killed at {clock.Elapsed.TotalSeconds:0.0} s with {inFlightAtKill} requests in flight; {acknowledged.Count} of {sent.Count} batches acknowledged");
+        var wal = new FileInfo(database.Path + "-wal");
+        Log($"killed at {clock.Elapsed.TotalSeconds:0.0} s with {inFlightAtKill} requests in flight; {acknowledged.Count} of {sent.Count} batches acknowledged; WAL left behind: {(wal.Exists ? wal.Length : 0)} bytes");
 
         Assert.True(refused.IsEmpty, string.Join("; ", refused));
         Assert.True(inFlightAtKill > 0, "The kill should land while requests are in flight.");
         var acked = acknowledged.Values.OrderBy(b => b.Number).ToList();
         var unacknowledged = sent.Values.Where(b => !acknowledged.ContainsKey(b.Number)).OrderBy(b => b.Number).ToList();
-        Assert.InRange(unacknowledged.Count, 1, Senders);
+        // A request the client still counted as open may have had its 201 on the wire already: it is acknowledged.
+        Assert.InRange(unacknowledged.Count, 0, Senders);
 
         // Start again on the same file and ask every tier.
         await using var second = await AppProcess.StartAsync(database.Path, ct);
