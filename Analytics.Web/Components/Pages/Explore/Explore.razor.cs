@@ -1,0 +1,78 @@
+using Analytics.Core.Dashboards;
+using Analytics.Core.Errors;
+using Analytics.Core.Metrics;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Analytics.Web.Components.Pages.Explore;
+
+/// <summary>Ad-hoc questions to the metric store, and "add to dashboard" to keep one as a widget.</summary>
+public partial class Explore
+{
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    private IReadOnlyList<MetricCatalogEntry> _catalog = [];
+    private IReadOnlyList<DashboardSummary> _editable = [];
+    private string? _metric;
+    private string _agg = "sum";
+    private string _groupBy = "day";
+    private string _period = "30d";
+    private string? _module;
+    private string? _by;
+    private string _filters = "";
+    private long? _target;
+    private string _type = WidgetTypes.LineChart;
+
+    private MetricCatalogEntry? Entry => _catalog.FirstOrDefault(c => c.Name == _metric);
+    private MetricGrouping GroupBy => Enum.Parse<MetricGrouping>(_groupBy, ignoreCase: true);
+    private MetricAggregate Agg => Enum.Parse<MetricAggregate>(_agg, ignoreCase: true);
+    private string Title => $"{_metric} · {_agg} by {_groupBy}{(_by is null ? "" : $", per {_by}")}";
+
+    private Dictionary<string, string>? _parsedFilters;
+    private string? _parsedFrom;
+
+    /// <summary>The filters as a dictionary, parsed again only when the text changes.</summary>
+    private IReadOnlyDictionary<string, string>? Filters
+    {
+        get
+        {
+            if (_parsedFrom == _filters) return _parsedFilters;
+            _parsedFrom = _filters;
+            return _parsedFilters = _filters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
+                .Where(p => p.Length == 2 && p[0].Length > 0)
+                .ToDictionary(p => p[0], p => p[1]);
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive) return;
+        var (caller, metrics) = await ResolveAsync<MetricQueryService>();
+        _catalog = await metrics.CatalogAsync(caller, CancellationToken.None);
+        _metric = _catalog.FirstOrDefault(c => c.Name == "order_value")?.Name ?? _catalog.FirstOrDefault()?.Name;
+        var dashboards = ScopedServices.GetRequiredService<DashboardService>();
+        _editable = (await dashboards.ListAsync(caller, CancellationToken.None)).Where(d => d.CanEdit).ToList();
+        _target = _editable.FirstOrDefault()?.Id;
+    }
+
+    private async Task AddToDashboardAsync()
+    {
+        if (_target is not { } dashboardId || _metric is null) return;
+        try
+        {
+            var (caller, dashboards) = await ResolveAsync<DashboardService>();
+            var input = new WidgetInput(_type, Title, _metric, _module ?? "", _period, GroupBy: _groupBy, Agg: _agg, By: _by ?? "", Filters: Filters);
+            await dashboards.AddWidgetAsync(caller, dashboardId, input, CancellationToken.None);
+            Snackbar.Add($"Added to “{_editable.First(d => d.Id == dashboardId).Name}”.", Severity.Success);
+        }
+        catch (InvalidInputException e)
+        {
+            Snackbar.Add(string.Join(" ", e.Errors.SelectMany(x => x.Value)), Severity.Error);
+        }
+        catch (AnalyticsException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+    }
+}
