@@ -7,6 +7,7 @@ namespace Analytics.Tests.E2E;
 public sealed class BrowserApp : IAsyncLifetime
 {
     public const string Password = "demo-Analytics-2026";
+    public const string ApiKey = "ak_demo_e2e_0123456789abcdef01234567";
 
     private sealed class KestrelApp : AnalyticsAppFactory
     {
@@ -15,7 +16,7 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Seed:Demo:Enabled"] = "true",
             ["Seed:Demo:Days"] = "120",
             ["Seed:Demo:Password"] = Password,
-            ["Seed:Demo:ApiKey"] = "",
+            ["Seed:Demo:ApiKey"] = ApiKey,
         };
     }
 
@@ -65,6 +66,15 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await WaitForInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>Collects console errors and uncaught exceptions of a page, to assert there were none.</summary>
+    public static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
     }
 
     /// <summary>Waits until the Blazor circuit has taken over the prerendered page, so clicks reach it.</summary>

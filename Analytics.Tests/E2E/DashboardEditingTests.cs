@@ -1,0 +1,172 @@
+using System.Net.Http.Json;
+using Analytics.Core.Dashboards;
+using Microsoft.Playwright;
+
+namespace Analytics.Tests.E2E;
+
+[Trait("Category", "E2E")]
+public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly (string Type, string Title, string Metric, string? By)[] Widgets =
+    [
+        (WidgetTypes.KpiCard, "Orders KPI", "order_count", null),
+        (WidgetTypes.LineChart, "Revenue line", "order_value", null),
+        (WidgetTypes.AreaChart, "Revenue area", "order_value", "channel"),
+        (WidgetTypes.BarChart, "Revenue bars", "order_value", "product"),
+        (WidgetTypes.PieChart, "Revenue pie", "order_value", "channel"),
+        (WidgetTypes.DonutChart, "Revenue donut", "order_value", "region"),
+        (WidgetTypes.DataTable, "Revenue table", "order_value", "country"),
+        (WidgetTypes.GeoMap, "Revenue map", "order_value", "country"),
+    ];
+
+    /// <summary>An input by test id, whether MudBlazor put the id on the input itself or on its wrapper.</summary>
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    private static async Task ChooseAsync(IPage page, string selectTestId, string option)
+    {
+        await page.ClickAsync($"[data-testid={selectTestId}]");
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    private static async Task AddWidgetAsync(IPage page, (string Type, string Title, string Metric, string? By) widget)
+    {
+        await page.ClickAsync("[data-testid=add-widget]");
+        await Assertions.Expect(page.Locator("[data-testid=widget-editor]")).ToBeVisibleAsync();
+        await ChooseAsync(page, "editor-type", System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(widget.Type.Replace('_', ' ')));
+        await Field(page, "editor-title").FillAsync(widget.Title);
+        await ChooseAsync(page, "editor-metric", widget.Metric);
+        if (widget.By is not null) await ChooseAsync(page, "editor-by", widget.By);
+        await page.ClickAsync("[data-testid=editor-save]");
+        await Assertions.Expect(page.Locator("[data-testid=widget-editor]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"[data-testid=widget][data-title='{widget.Title}']")).ToBeVisibleAsync();
+    }
+
+    private static async Task<(int X, int Y, int W, int H)> PositionAsync(IPage page, string title)
+    {
+        var item = page.Locator(".grid-stack-item", new() { Has = page.Locator($"[data-title='{title}']") });
+        int Attr(string? v) => int.Parse(v ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        return (Attr(await item.GetAttributeAsync("gs-x")), Attr(await item.GetAttributeAsync("gs-y")),
+                Attr(await item.GetAttributeAsync("gs-w")), Attr(await item.GetAttributeAsync("gs-h")));
+    }
+
+    [Fact]
+    public async Task An_analyst_builds_a_dashboard_of_every_widget_type_arranges_it_and_finds_it_as_left()
+    {
+        var page = await app.SignInAsync("analyst@demo.local");
+        var errors = BrowserApp.CollectErrors(page);
+        try
+        {
+            await page.ClickAsync("[data-testid=create-dashboard]");
+            await Field(page, "dashboard-form-name").FillAsync("Everything");
+            await page.ClickAsync("[data-testid=dashboard-form-save]");
+            await page.WaitForURLAsync("**/dashboards/*");
+            await BrowserApp.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("[data-testid=dashboard-empty]")).ToBeVisibleAsync();
+            await page.ClickAsync("[data-testid=edit-toggle]");
+
+            foreach (var widget in Widgets) await AddWidgetAsync(page, widget);
+
+            // Drag the KPI card to the right, resize the line chart wider.
+            var kpi = page.Locator(".grid-stack-item", new() { Has = page.Locator("[data-title='Orders KPI']") });
+            var before = await PositionAsync(page, "Orders KPI");
+            var box = (await kpi.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + 20);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(box.X + box.Width / 2 + 300, box.Y + 20, new() { Steps = 12 });
+            await page.Mouse.MoveAsync(box.X + box.Width / 2 + 600, box.Y + 24, new() { Steps = 12 });
+            await page.Mouse.UpAsync();
+            var line = page.Locator(".grid-stack-item", new() { Has = page.Locator("[data-title='Revenue line']") });
+            var handle = line.Locator(".ui-resizable-se");
+            await line.HoverAsync();
+            var lineBefore = await PositionAsync(page, "Revenue line");
+            var handleBox = (await handle.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(handleBox.X + 5, handleBox.Y + 5);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(handleBox.X + 5, handleBox.Y + 200, new() { Steps = 12 });
+            await page.Mouse.UpAsync();
+            var moved = await PositionAsync(page, "Orders KPI");
+            var resized = await PositionAsync(page, "Revenue line");
+            Assert.NotEqual(before.X, moved.X);
+            Assert.True(resized.H > lineBefore.H, $"{lineBefore} -> {resized}");
+
+            await page.WaitForTimeoutAsync(1200); // the layout saves after a short debounce
+            await page.ReloadAsync();
+            await BrowserApp.WaitForInteractiveAsync(page);
+            Assert.Equal(moved, await PositionAsync(page, "Orders KPI"));
+            Assert.Equal(resized, await PositionAsync(page, "Revenue line"));
+            foreach (var widget in Widgets)
+                await Assertions.Expect(page.Locator($"[data-testid=widget][data-title='{widget.Title}'] [data-testid=widget-loading]")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-testid=widget-error]")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("svg.apexcharts-svg")).ToHaveCountAsync(6, new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-title='Revenue map'] svg")).Not.ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboard-all-widgets-light"), FullPage = true });
+            await page.ClickAsync("[data-testid=theme-toggle]");
+            await page.WaitForTimeoutAsync(500);
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboard-all-widgets-dark"), FullPage = true });
+            await page.ClickAsync("[data-testid=theme-toggle]");
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboard-editing-failure"), FullPage = true });
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_shares_with_managers_who_see_it_read_only_while_dealers_do_not_see_it()
+    {
+        var admin = await app.SignInAsync("admin@demo.local");
+        await admin.ClickAsync("[data-testid=create-dashboard]");
+        await Field(admin, "dashboard-form-name").FillAsync("For managers");
+        await Field(admin, "share-manager").CheckAsync();
+        await admin.ClickAsync("[data-testid=dashboard-form-save]");
+        await admin.WaitForURLAsync("**/dashboards/*");
+        var url = admin.Url;
+        await Assertions.Expect(admin.Locator("[data-testid=sharing]")).ToContainTextAsync("manager");
+        await admin.Context.CloseAsync();
+
+        var manager = await app.SignInAsync("manager@demo.local");
+        await Assertions.Expect(manager.Locator("[data-testid=dashboard-link]", new() { HasText = "For managers" })).ToBeVisibleAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=create-dashboard]")).ToHaveCountAsync(0);
+        await manager.GotoAsync(url);
+        await BrowserApp.WaitForInteractiveAsync(manager);
+        await Assertions.Expect(manager.Locator("[data-testid=read-only]")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=edit-toggle]")).ToHaveCountAsync(0);
+        await manager.Context.CloseAsync();
+
+        var dealer = await app.SignInAsync("dealer@demo.local");
+        await Assertions.Expect(dealer.Locator("[data-testid=dashboard-link]", new() { HasText = "Dealer Rewards" })).ToBeVisibleAsync();
+        await Assertions.Expect(dealer.Locator("[data-testid=dashboard-link]", new() { HasText = "For managers" })).ToHaveCountAsync(0);
+        await dealer.GotoAsync(url);
+        await Assertions.Expect(dealer.GetByText("not shared with you")).ToBeVisibleAsync();
+        await dealer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Events_recorded_over_the_api_redraw_an_open_kpi_without_a_reload()
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+        await page.ClickAsync("[data-testid=dashboard-link] >> text=Operations Overview");
+        await page.WaitForURLAsync("**/dashboards/*");
+        var kpi = page.Locator("[data-testid=widget][data-title='Orders Today'] [data-testid=kpi-value]");
+        await Assertions.Expect(kpi).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var before = await kpi.TextContentAsync();
+        await page.EvaluateAsync("window.__marker = 'same page'");
+
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", BrowserApp.ApiKey);
+        var events = Enumerable.Range(0, 50).Select(_ => new { name = "order_count", value = 1000, module = "fulfillment" });
+        (await client.PostAsJsonAsync("/api/demo/metrics", events)).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(kpi).Not.ToHaveTextAsync(before!, new() { Timeout = 10_000 });
+        Assert.Equal("same page", await page.EvaluateAsync<string>("window.__marker"));
+        await page.Context.CloseAsync();
+    }
+}
