@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Benchmarks;
+
+/// <summary>
+/// <c>ingest</c>: the real app in its own process on a fresh SQLite file, fed over loopback HTTP — batched POSTs
+/// sequentially and from two clients, then single-event POSTs over several connections — followed by an
+/// in-process split of one batch's time into its phases.
+/// </summary>
+public sealed class IngestBenchmark(CommandOptions options)
+{
+    private const string Tenant = "bench";
+    private const int WarmupBatches = 3;
+    private const int WarmupRequests = 200;
+    private const int PhaseBatches = 30;
+
+    private int Batches => options.Int("batches", 100);
+    private int BatchSize => options.Int("batch-size", 10_000);
+    private int Requests => options.Int("requests", 5_000);
+    private int Connections => options.Int("connections", 8);
+
+    public async Task<int> RunAsync(TextWriter output, CancellationToken ct)
+    {
+        var app = options.Text("app") ?? Path.Combine(RepositoryRoot(), "Analytics.Web", "bin", "Release", "net10.0", "Analytics.Web.dll");
+        if (!File.Exists(app))
+        {
+            await Console.Error.WriteLineAsync($"{app} is missing: run 'dotnet build -c Release Analytics.Web' first, or pass --app <path to Analytics.Web.dll>.");
+            return 2;
+        }
+
+        using var scratch = new ScratchFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={scratch.File("ingest.db")}",
+            ["Seed__Demo__Enabled"] = "false",
+            ["Ingest__MaxEvents"] = BatchSize.ToString(),
+            ["Ingest__MaxBytes"] = (16 * 1024 * 1024).ToString(),
+        };
+        output.WriteLine($"App: {app} (its own process; client and server share the machine's {Environment.ProcessorCount} cores)");
+        await RunCliAsync(app, environment, ["tenant", "create", Tenant], ct);
+        var key = (await RunCliAsync(app, environment, ["apikey", "create", "--tenant", Tenant, "--scope", "write", "--role", "admin"], ct))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+
+        // Every body is serialized before the clock starts, so the client spends its time sending, not building JSON.
+        var nowUtc = DateTime.UtcNow;
+        var total = (long)(WarmupBatches + 2 * Batches) * BatchSize + WarmupRequests + Requests;
+        var source = new SyntheticEvents(nowUtc.AddDays(-30), nowUtc.AddMinutes(-1), total);
+        var warmupBatches = Bodies(source, WarmupBatches);
+        var sequentialBatches = Bodies(source, Batches);
+        var concurrentBatches = Bodies(source, Batches);
+        var singles = source.Next(WarmupRequests + Requests).Select(WireFormat.Serialize).ToList();
+        output.WriteLine($"Prepared {total:N0} events over the last 30 days; a batch body is ~{sequentialBatches[0].Length / 1024.0 / 1024.0:N1} MiB.");
+
+        var port = FreePort();
+        using var server = Start(app, environment, ["--urls", $"http://127.0.0.1:{port}"], out var serverLog);
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+                Timeout = TimeSpan.FromSeconds(120),
+            };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            await WaitHealthyAsync(http, server, serverLog, ct);
+
+            await PostAllAsync(http, warmupBatches, clients: 1, new Timings(), ct);
+            var sequential = new Timings();
+            var sequentialWall = await PostAllAsync(http, sequentialBatches, clients: 1, sequential, ct);
+            var concurrent = new Timings();
+            var concurrentWall = await PostAllAsync(http, concurrentBatches, clients: 2, concurrent, ct);
+
+            await PostAllAsync(http, singles[..WarmupRequests], Connections, new Timings(), ct);
+            var single = new Timings();
+            var singleWall = await PostAllAsync(http, singles[WarmupRequests..], Connections, single, ct);
+
+            var stored = await CountEventsAsync(scratch.File("ingest.db"), ct);
+            if (stored != total) throw new InvalidOperationException($"The app stored {stored:N0} events; {total:N0} were sent.");
+
+            output.WriteLine();
+            output.WriteLine("| run | requests | events | wall s | events/s | requests/s | latency p50 ms | p95 ms | p99 ms |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Row(output, $"batched, 1 client, {BatchSize:N0}/POST", sequential, Batches * (long)BatchSize, sequentialWall);
+            Row(output, $"batched, 2 clients, {BatchSize:N0}/POST", concurrent, Batches * (long)BatchSize, concurrentWall);
+            Row(output, $"single event, {Connections} connections", single, Requests, singleWall);
+            output.WriteLine();
+            output.WriteLine($"Stored events checked: {stored:N0} rows in MetricEvents. Server peak working set: {PeakMemory(server)}.");
+            output.WriteLine();
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(CancellationToken.None);
+        }
+
+        await using (var core = await InProcessCore.StartAsync(scratch.File("phases.db"), nowUtc, new Dictionary<string, string?>(), ct))
+        {
+            var caller = await core.CreateTenantAsync(Tenant, ct);
+            var phases = new IngestPhases(core, caller, nowUtc);
+            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddDays(-30), nowUtc.AddMinutes(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
+            IngestPhases.Write(output, result);
+        }
+        return 0;
+    }
+
+    private List<byte[]> Bodies(SyntheticEvents source, int count) =>
+        Enumerable.Range(0, count).Select(_ => WireFormat.Serialize(source.Next(BatchSize))).ToList();
+
+    /// <summary>Posts every body once, from <paramref name="clients"/> workers taking the next body in turn; returns the wall time.</summary>
+    private static async Task<TimeSpan> PostAllAsync(HttpClient http, IReadOnlyList<byte[]> bodies, int clients, Timings latency, CancellationToken ct)
+    {
+        var next = -1;
+        var perWorker = Enumerable.Range(0, clients).Select(_ => new List<double>()).ToArray();
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(perWorker.Select(async mine =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var content = new ByteArrayContent(bodies[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await http.PostAsync($"api/{Tenant}/metrics", content, ct);
+                if (response.StatusCode != HttpStatusCode.Created)
+                    throw new InvalidOperationException($"POST {i} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        wall.Stop();
+        foreach (var ms in perWorker.SelectMany(w => w)) latency.Add(ms);
+        return wall.Elapsed;
+    }
+
+    private static void Row(TextWriter output, string run, Timings latency, long events, TimeSpan wall) =>
+        output.WriteLine($"| {run} | {latency.Count:N0} | {events:N0} | {wall.TotalSeconds:N1} | {events / wall.TotalSeconds:N0} | " +
+                         $"{latency.Count / wall.TotalSeconds:N1} | {latency.P50:N1} | {latency.P95:N1} | {latency.P99:N1} |");
+
+    private static async Task<string> RunCliAsync(string app, IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken ct)
+    {
+        using var process = Start(app, environment, args, out var log);
+        await process.WaitForExitAsync(ct);
+        process.WaitForExit(); // lets the asynchronous output readers drain
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"'{string.Join(' ', args)}' exited with {process.ExitCode}:\n{log}");
+        return log.ToString();
+    }
+
+    private static Process Start(string app, IReadOnlyDictionary<string, string> environment, string[] args, out System.Text.StringBuilder log)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            // The app reads appsettings.json from its content root, the folder it runs in.
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(app);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
+        var captured = new System.Text.StringBuilder();
+        // Drained continuously, so a chatty server never blocks on a full pipe.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (captured) captured.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (captured) captured.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        log = captured;
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, Process server, System.Text.StringBuilder log, CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (server.HasExited) throw new InvalidOperationException($"The app exited with {server.ExitCode}:\n{log}");
+            try
+            {
+                using var response = await http.GetAsync("health", ct);
+                if (await response.Content.ReadAsStringAsync(ct) == "Healthy") return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200, ct);
+        }
+        throw new TimeoutException($"/health did not answer Healthy within 60 s:\n{log}");
+    }
+
+    private static async Task<long> CountEventsAsync(string database, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM MetricEvents";
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static string PeakMemory(Process server)
+    {
+        try { return $"{server.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB"; }
+        catch (InvalidOperationException) { return "n/a"; }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Analytics.sln"))) return folder.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Analytics.Core.Metrics;
+using Analytics.Core.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Benchmarks;
+
+/// <summary>
+/// Where the time of one ingest batch goes, measured in-process on the public pieces RecordAsync is made of:
+/// JSON parse (as the API does it), validation, in-memory aggregation, and the store's write split into one
+/// transaction per table (raw rows, hourly rollups, daily rollups, catalog). The split costs three extra commits per
+/// batch, so it is compared with the same number of whole RecordAsync calls on the same database.
+/// </summary>
+public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime nowUtc)
+{
+    public sealed record Result(
+        int Batches, int BatchSize, IReadOnlyDictionary<string, Timings> Phases, Timings RecordAsync, Timings OneRowInserts,
+        double HourlyCellsPerBatch, double DailyCellsPerBatch, double CatalogEntriesPerBatch);
+
+    public static readonly string[] PhaseNames =
+        ["json parse (API)", "validate", "aggregate (MetricBatch)", "raw insert", "  of which dimension JSON", "hourly upsert", "daily upsert", "catalog upsert"];
+
+    public async Task<Result> MeasureAsync(SyntheticEvents source, int batches, int batchSize, CancellationToken ct)
+    {
+        var phases = PhaseNames.ToDictionary(n => n, _ => new Timings());
+        var recordAsync = new Timings();
+        var oneRowInserts = new Timings();
+        var retention = (await ResolveAsync<IOptions<RetentionOptions>>()).Value;
+        var ingest = (await ResolveAsync<IOptions<IngestOptions>>()).Value;
+        long hourly = 0, daily = 0, catalog = 0;
+
+        for (var b = 0; b < batches; b++)
+        {
+            var body = WireFormat.Serialize(source.Next(batchSize));
+            var clock = Stopwatch.StartNew();
+            var events = WireFormat.Parse(body);
+            Lap(phases, "json parse (API)", clock);
+
+            var errors = new Dictionary<string, List<string>>();
+            for (var i = 0; i < events.Count; i++)
+                MetricEventValidator.Validate(events[i], $"[{i}]", nowUtc, ingest, retention.DailyRollups, errors);
+            if (errors.Count > 0) throw new InvalidOperationException($"Generated events are invalid: {string.Join("; ", errors.Keys.Take(5))}");
+            Lap(phases, "validate", clock);
+
+            var batch = MetricBatch.Aggregate(events, TimeZoneInfo.Utc, nowUtc, TierCoverage.At(nowUtc, retention));
+            Lap(phases, "aggregate (MetricBatch)", clock);
+            hourly += batch.Hourly.Count;
+            daily += batch.Daily.Count;
+            catalog += batch.Catalog.Count;
+
+            // The store serializes each raw row's dimensions inside its insert loop; timed alone here to size that share.
+            foreach (var row in batch.Raw)
+                if (row.Dimensions is { Count: > 0 } d) JsonSerializer.Serialize(d);
+            Lap(phases, "  of which dimension JSON", clock);
+
+            await using var scope = core.Scope(caller);
+            var store = scope.ServiceProvider.GetRequiredService<MetricStore>();
+            await WriteAsync(store, phases, "raw insert", clock, part => part.Raw.AddRange(batch.Raw), ct);
+            await WriteAsync(store, phases, "hourly upsert", clock, part => Copy(batch.Hourly, part.Hourly), ct);
+            await WriteAsync(store, phases, "daily upsert", clock, part => Copy(batch.Daily, part.Daily), ct);
+            await WriteAsync(store, phases, "catalog upsert", clock, part => Copy(batch.Catalog, part.Catalog), ct);
+            oneRowInserts.Add(await InsertOneRowAtATimeAsync(batch.Raw, ct));
+        }
+
+        for (var b = 0; b < batches; b++)
+        {
+            var body = WireFormat.Serialize(source.Next(batchSize));
+            var clock = Stopwatch.StartNew();
+            var events = WireFormat.Parse(body);
+            await using var scope = core.Scope(caller);
+            await scope.ServiceProvider.GetRequiredService<MetricIngestService>().RecordAsync(caller, events, ct);
+            recordAsync.Add(clock.Elapsed);
+        }
+        return new Result(batches, batchSize, phases, recordAsync, oneRowInserts, (double)hourly / batches, (double)daily / batches, (double)catalog / batches);
+
+        async Task<T> ResolveAsync<T>() where T : notnull
+        {
+            await using var scope = core.Scope(caller);
+            return scope.ServiceProvider.GetRequiredService<T>();
+        }
+    }
+
+    /// <summary>
+    /// What-if for the raw insert (not what Core does today): the same rows through one prepared single-row INSERT,
+    /// re-bound per row, in one transaction. They land a second time in this scratch database; only the time matters.
+    /// </summary>
+    private async Task<TimeSpan> InsertOneRowAtATimeAsync(List<MetricBatch.RawRow> rows, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(core.ConnectionString);
+        await connection.OpenAsync(ct);
+        var clock = Stopwatch.StartNew();
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES ($t, $n, $m, $v, $ts, $c, $d)";
+        var p = new[] { "$t", "$n", "$m", "$v", "$ts", "$c", "$d" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        p[0].Value = caller.TenantId;
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            p[1].Value = row.Name;
+            p[2].Value = row.Module;
+            p[3].Value = row.Value;
+            p[4].Value = row.Ticks;
+            p[5].Value = (object?)row.CustomerId ?? DBNull.Value;
+            p[6].Value = row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return clock.Elapsed;
+    }
+
+    private async Task WriteAsync(MetricStore store, Dictionary<string, Timings> phases, string phase, Stopwatch clock, Action<MetricBatch> fill, CancellationToken ct)
+    {
+        var part = new MetricBatch();
+        fill(part);
+        clock.Restart();
+        await store.WriteAsync(caller.TenantId, part, ct);
+        Lap(phases, phase, clock);
+    }
+
+    private static void Copy<TKey, TValue>(Dictionary<TKey, TValue> from, Dictionary<TKey, TValue> to) where TKey : notnull
+    {
+        foreach (var (key, value) in from) to[key] = value;
+    }
+
+    private static void Lap(Dictionary<string, Timings> phases, string phase, Stopwatch clock)
+    {
+        phases[phase].Add(clock.Elapsed);
+        clock.Restart();
+    }
+
+    /// <summary>The phase table: milliseconds per batch (p50) and the share of the summed phases.</summary>
+    public static void Write(TextWriter output, Result result)
+    {
+        var total = result.Phases.Where(p => !p.Key.StartsWith(' ')).Sum(p => p.Value.P50);
+        output.WriteLine($"In-process phase split, {result.Batches} batches of {result.BatchSize:N0} events " +
+                         $"(per batch: {result.HourlyCellsPerBatch:N0} hourly cells, {result.DailyCellsPerBatch:N0} daily cells, {result.CatalogEntriesPerBatch:N0} catalog entries):");
+        output.WriteLine();
+        output.WriteLine("| phase | ms per batch p50 | p95 | share | events/s if alone |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var name in PhaseNames)
+        {
+            var t = result.Phases[name];
+            output.WriteLine($"| {name} | {t.P50:N1} | {t.P95:N1} | {t.P50 / total:P0} | {result.BatchSize / (t.P50 / 1000):N0} |");
+        }
+        output.WriteLine($"| **sum of phases** | **{total:N1}** | | | **{result.BatchSize / (total / 1000):N0}** |");
+        output.WriteLine($"| whole RecordAsync (+ JSON parse), next {result.Batches} batches | {result.RecordAsync.P50:N1} | {result.RecordAsync.P95:N1} | | {result.BatchSize / (result.RecordAsync.P50 / 1000):N0} |");
+        output.WriteLine($"| what-if: raw insert as one prepared 1-row INSERT re-bound per row | {result.OneRowInserts.P50:N1} | {result.OneRowInserts.P95:N1} | | {result.BatchSize / (result.OneRowInserts.P50 / 1000):N0} |");
+        output.WriteLine();
+    }
+}

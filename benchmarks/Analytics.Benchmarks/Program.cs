@@ -1,0 +1,35 @@
+using Analytics.Benchmarks;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+const string usage = """
+    Usage (from the repository root):
+      dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- ingest [--batches 100] [--batch-size 10000] [--requests 5000] [--connections 8] [--app <Analytics.Web.dll>]
+      dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--events 10000000] [--reps 30] [--raw-reps 3] [--core-raw-reps 2] [--duck-reps 5]
+    """;
+
+try
+{
+    switch (args)
+    {
+        case ["ingest", .. var rest]:
+            await MachineReport.WriteAsync(Console.Out, cancel.Token);
+            return await new IngestBenchmark(CommandOptions.Parse(rest)).RunAsync(Console.Out, cancel.Token);
+        case ["dashboard", .. var rest]:
+            await MachineReport.WriteAsync(Console.Out, cancel.Token);
+            return await new DashboardBenchmark(CommandOptions.Parse(rest)).RunAsync(Console.Out, cancel.Token);
+        default:
+            Console.Error.WriteLine(usage);
+            return 2;
+    }
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
