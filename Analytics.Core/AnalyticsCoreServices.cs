@@ -35,7 +35,7 @@ public static class AnalyticsCoreServices
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
-        services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -15,8 +15,6 @@ namespace Analytics.Core.Metrics;
 /// </summary>
 public sealed class MetricStore(AnalyticsDbContext db)
 {
-    private const int RawRowsPerStatement = 64;
-
     /// <summary>Writes a batch — raw rows, rollup upserts and catalog — in one transaction.</summary>
     public async Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct)
     {
@@ -36,58 +34,24 @@ public sealed class MetricStore(AnalyticsDbContext db)
     private static async Task InsertRawAsync(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        await using var full = RawInsert(tx, Math.Min(RawRowsPerStatement, rows.Count));
-        await full.PrepareAsync(ct);
-        DbCommand? rest = null;
-        try
+        // One prepared single-row statement, re-bound per row: faster in SQLite than multi-row VALUES lists.
+        await using var insert = tx.Connection!.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) " +
+                             "VALUES (@tenant, @name, @module, @value, @ts, @customer, @dims)";
+        var p = Parameters(insert, "@tenant", "@name", "@module", "@value", "@ts", "@customer", "@dims");
+        p[0].Value = tenantId;
+        await insert.PrepareAsync(ct);
+        foreach (var row in rows)
         {
-            for (var start = 0; start < rows.Count; start += RawRowsPerStatement)
-            {
-                var count = Math.Min(RawRowsPerStatement, rows.Count - start);
-                var command = count == full.Parameters.Count / 7 ? full : rest = RawInsert(tx, count);
-                for (var i = 0; i < count; i++)
-                {
-                    var row = rows[start + i];
-                    var p = i * 7;
-                    command.Parameters[p].Value = tenantId;
-                    command.Parameters[p + 1].Value = row.Name;
-                    command.Parameters[p + 2].Value = row.Module;
-                    command.Parameters[p + 3].Value = row.Value;
-                    command.Parameters[p + 4].Value = row.Ticks;
-                    command.Parameters[p + 5].Value = (object?)row.CustomerId ?? DBNull.Value;
-                    command.Parameters[p + 6].Value = row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
-                }
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            p[1].Value = row.Name;
+            p[2].Value = row.Module;
+            p[3].Value = row.Value;
+            p[4].Value = row.Ticks;
+            p[5].Value = (object?)row.CustomerId ?? DBNull.Value;
+            p[6].Value = row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
+            await insert.ExecuteNonQueryAsync(ct);
         }
-        finally
-        {
-            if (rest is not null) await rest.DisposeAsync();
-        }
-    }
-
-    private static DbCommand RawInsert(DbTransaction tx, int rows)
-    {
-        var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        var sql = new StringBuilder("INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES ");
-        for (var i = 0; i < rows; i++)
-        {
-            if (i > 0) sql.Append(',');
-            sql.Append('(');
-            for (var c = 0; c < 7; c++)
-            {
-                if (c > 0) sql.Append(',');
-                var name = $"@p{i * 7 + c}";
-                sql.Append(name);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-            sql.Append(')');
-        }
-        command.CommandText = sql.ToString();
-        return command;
     }
 
     private static async Task UpsertRollupsAsync(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
@@ -197,6 +161,12 @@ public sealed class MetricStore(AnalyticsDbContext db)
             {
                 sql.Append(" AND DimValue = @value");
                 Add(command, "@value", value);
+            }
+            else if (by is not null)
+            {
+                // Naming the values from the catalog lets SQLite seek each value's bucket range in the clustered key
+                // instead of scanning every value's whole history.
+                sql.Append(" AND DimValue IN (SELECT DimValue FROM MetricCatalog WHERE TenantId = @tenant AND Name = @name AND DimKey = @key)");
             }
             sql.Append(" AND Bucket >= @from AND Bucket < @to");
         }

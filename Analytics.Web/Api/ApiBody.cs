@@ -15,7 +15,41 @@ public static class ApiBody
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// <summary>Reads one object or an array of objects (as <c>POST /metrics</c> takes), deserialized straight from the bytes.</summary>
+    public static async Task<IReadOnlyList<T>> ReadOneOrManyAsync<T>(HttpRequest request, long maxBytes, CancellationToken ct) where T : class
+    {
+        var body = await ReadBytesAsync(request, maxBytes, ct);
+        var start = body.AsSpan().IndexOfAnyExcept(" \t\r\n"u8);
+        try
+        {
+            return start < 0 ? throw new InvalidInputException("body", "Send one object or an array of them.") : body[start] switch
+            {
+                (byte)'[' => JsonSerializer.Deserialize<List<T?>>(body, Strict)!
+                    .Select((item, i) => item ?? throw new InvalidInputException($"[{i}]", "Each item must be an object.")).ToList(),
+                (byte)'{' => [JsonSerializer.Deserialize<T>(body, Strict)!],
+                _ => throw new InvalidInputException("body", "Send one object or an array of them."),
+            };
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(e);
+        }
+    }
+
     public static async Task<JsonDocument> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        var body = await ReadBytesAsync(request, maxBytes, ct);
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(e);
+        }
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
         using var buffer = new MemoryStream();
@@ -26,14 +60,7 @@ public static class ApiBody
             if (buffer.Length + read > maxBytes) throw TooLarge(maxBytes);
             buffer.Write(chunk, 0, read);
         }
-        try
-        {
-            return JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(e);
-        }
+        return buffer.ToArray();
     }
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct, long maxBytes = DefaultMaxBytes) where T : class

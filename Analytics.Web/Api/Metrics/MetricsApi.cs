@@ -36,8 +36,7 @@ public static class MetricsApi
     public static async Task<Created<RecordMetricsResponse>> RecordAsync(
         HttpContext http, MetricIngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
     {
-        using var body = await ApiBody.ReadAsync(http.Request, options.Value.MaxBytes, ct);
-        var events = ParseEvents(body.RootElement);
+        var events = await ApiBody.ReadOneOrManyAsync<MetricEventInput>(http.Request, options.Value.MaxBytes, ct);
         var recorded = await ingest.RecordAsync(http.Caller(), events, ct);
         return TypedResults.Created((string?)null, new RecordMetricsResponse(recorded));
     }
@@ -69,13 +68,4 @@ public static class MetricsApi
         Module: q["module"],
         Filters: q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal)).ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString()),
         By: q["by"]);
-
-    private static IReadOnlyList<MetricEventInput> ParseEvents(JsonElement root) => root.ValueKind switch
-    {
-        JsonValueKind.Array => root.EnumerateArray()
-            .Select((e, i) => e.ValueKind == JsonValueKind.Object ? ApiBody.Deserialize<MetricEventInput>(e, $"[{i}]") : throw new InvalidInputException($"[{i}]", "An event must be an object."))
-            .ToList(),
-        JsonValueKind.Object => [ApiBody.Deserialize<MetricEventInput>(root)],
-        _ => throw new InvalidInputException("body", "Send one event object or an array of them."),
-    };
 }
