@@ -129,6 +129,7 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
         await admin.ClickAsync("[data-testid=dashboard-form-save]");
         await admin.WaitForURLAsync("**/dashboards/*");
         var url = admin.Url;
+        await admin.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("shared-dashboard-admin") });
         await Assertions.Expect(admin.Locator("[data-testid=sharing]")).ToContainTextAsync("manager");
         await admin.Context.CloseAsync();
 
