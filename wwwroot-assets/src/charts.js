@@ -55,19 +55,21 @@ const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumF
 const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 // Formatters are functions, which JSON cannot carry: C# names one in `valueFormat` instead.
-function formatters(valueFormat) {
+// Horizontal bars swap the axes: the values run along x and y carries the category names.
+function formatters(valueFormat, horizontal) {
     if (valueFormat !== 'number') {
         return {};
     }
+    const valueAxis = { labels: { formatter: (v) => (v == null || v === '' ? '' : compact.format(v)) } };
     return {
-        yaxis: { labels: { formatter: (v) => (v == null ? '' : compact.format(v)) } },
+        [horizontal ? 'xaxis' : 'yaxis']: valueAxis,
         tooltip: { y: { formatter: (v) => (v == null ? '–' : full.format(v)) } },
     };
 }
 
 function withDefaults(options) {
     const { valueFormat, ...apexOptions } = options ?? {};
-    options = merge(apexOptions, formatters(valueFormat));
+    options = merge(apexOptions, formatters(valueFormat, apexOptions.plotOptions?.bar?.horizontal === true));
     const merged = merge({
         chart: {
             fontFamily,
@@ -85,7 +87,7 @@ function withDefaults(options) {
 // ApexCharts only redraws on a parent resize once its animation has ended, which never happens
 // with animations off (reduced motion), so a chart drawn before gridstack sized its tile kept the
 // wrong width. Redraw ourselves when the width really changes.
-function watchSize(element, chartOf) {
+function watchSize(element, stateOf) {
     let width = element.getBoundingClientRect().width;
     let timer;
     const observer = new ResizeObserver(() => {
@@ -95,7 +97,12 @@ function watchSize(element, chartOf) {
         }
         width = now;
         clearTimeout(timer);
-        timer = setTimeout(() => chartOf().updateOptions({}, true, false), 100);
+        // A chart still in its first render ignores updateOptions(), which lost resizes that happened while a
+        // widget was drawing (the chart kept the width it started with): wait for the render to end.
+        timer = setTimeout(() => {
+            const state = stateOf();
+            state?.ready.then(() => state.chart.updateOptions({}, true, false)).catch(() => {});
+        }, 100);
     });
     observer.observe(element);
     return { disconnect: () => { clearTimeout(timer); observer.disconnect(); } };
@@ -107,7 +114,8 @@ export async function render(element, options) {
     // Synchronous from here on, so two overlapping render() calls cannot both leave a chart behind.
     destroy(element);
     const chart = new ApexCharts(element, withDefaults(options));
-    const state = { chart, ready: chart.render(), resize: watchSize(element, () => chart) };
+    const state = { chart, ready: chart.render() };
+    state.resize = watchSize(element, () => (charts.get(element) === state ? state : undefined));
     charts.set(element, state);
     try {
         await state.ready;

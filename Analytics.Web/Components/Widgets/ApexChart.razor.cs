@@ -14,6 +14,9 @@ public partial class ApexChart
 
     [Parameter] public int Height { get; set; } = 280;
 
+    /// <summary>What the chart shows, for screen readers; the drawing itself is then hidden from them as one image.</summary>
+    [Parameter] public string? AriaLabel { get; set; }
+
     private ElementReference _element;
     private IJSObjectReference? _module;
     private object? _drawn;
