@@ -43,6 +43,19 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator($"[data-testid=widget][data-title='{widget.Title}']")).ToBeVisibleAsync();
     }
 
+    /// <summary>Drags as a person does: press, a small first move past gridstack's threshold, then the rest in steps.</summary>
+    private static async Task DragAsync(IPage page, float x, float y, float dx, float dy)
+    {
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x + 5, y + 5, new() { Steps = 2 });
+        await page.WaitForTimeoutAsync(100);
+        await page.Mouse.MoveAsync(x + dx, y + dy, new() { Steps = 20 });
+        await page.WaitForTimeoutAsync(200);
+        await page.Mouse.UpAsync();
+        await page.WaitForTimeoutAsync(200);
+    }
+
     private static async Task<(int X, int Y, int W, int H)> PositionAsync(IPage page, string title)
     {
         var item = page.Locator(".grid-stack-item", new() { Has = page.Locator($"[data-title='{title}']") });
@@ -71,21 +84,17 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
             // Drag the KPI card to the right, resize the line chart wider.
             var kpi = page.Locator(".grid-stack-item", new() { Has = page.Locator("[data-title='Orders KPI']") });
             var before = await PositionAsync(page, "Orders KPI");
+            await kpi.ScrollIntoViewIfNeededAsync();
             var box = (await kpi.BoundingBoxAsync())!;
-            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + 20);
-            await page.Mouse.DownAsync();
-            await page.Mouse.MoveAsync(box.X + box.Width / 2 + 300, box.Y + 20, new() { Steps = 12 });
-            await page.Mouse.MoveAsync(box.X + box.Width / 2 + 600, box.Y + 24, new() { Steps = 12 });
-            await page.Mouse.UpAsync();
+            var column = (await page.Locator(".grid-stack").BoundingBoxAsync())!.Width / 12;
+            await DragAsync(page, box.X + box.Width / 2, box.Y + 20, 9 * column, 0); // to the free columns right of the 8-wide charts
             var line = page.Locator(".grid-stack-item", new() { Has = page.Locator("[data-title='Revenue line']") });
             var handle = line.Locator(".ui-resizable-se");
+            await line.ScrollIntoViewIfNeededAsync();
             await line.HoverAsync();
             var lineBefore = await PositionAsync(page, "Revenue line");
             var handleBox = (await handle.BoundingBoxAsync())!;
-            await page.Mouse.MoveAsync(handleBox.X + 5, handleBox.Y + 5);
-            await page.Mouse.DownAsync();
-            await page.Mouse.MoveAsync(handleBox.X + 5, handleBox.Y + 200, new() { Steps = 12 });
-            await page.Mouse.UpAsync();
+            await DragAsync(page, handleBox.X + handleBox.Width / 2, handleBox.Y + handleBox.Height / 2, 0, 200);
             var moved = await PositionAsync(page, "Orders KPI");
             var resized = await PositionAsync(page, "Revenue line");
             Assert.NotEqual(before.X, moved.X);

@@ -35,7 +35,8 @@ public partial class DashboardPage
     private readonly Dictionary<string, int> _versions = [];
     private int _refreshes;
 
-    private string ItemsKey => _view is null ? "" : string.Join(',', _view.Dashboard.Widgets.Select(w => w.Id));
+    // Only adding or removing widgets changes the key, not their order, so moves do not make gridstack re-read the DOM.
+    private string ItemsKey => _view is null ? "" : string.Join(',', _view.Dashboard.Widgets.Select(w => w.Id).Order());
 
     private int VersionOf(Widget widget) => _refreshes + _versions.GetValueOrDefault(widget.Metric);
 
