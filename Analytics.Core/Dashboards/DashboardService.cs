@@ -172,9 +172,8 @@ public sealed class DashboardService(AnalyticsDbContext db, TimeProvider clock)
         Apply(widget, input);
         if (input.Position is null)
         {
-            // Without a position, a new widget goes below everything else.
-            widget.X = 0;
-            widget.Y = dashboard.Widgets.Count == 0 ? 0 : dashboard.Widgets.Max(w => w.Y + w.H);
+            var (w, h) = WidgetPlacement.DefaultSize(widget.Type);
+            (widget.X, widget.Y, widget.W, widget.H) = WidgetPlacement.FirstFree(dashboard.Widgets, w, h);
         }
         return widget;
     }

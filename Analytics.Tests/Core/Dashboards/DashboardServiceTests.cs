@@ -52,7 +52,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
 
         var moved = reread.Dashboard.Widgets.Single(w => w.Id == a.Id);
         Assert.Equal((6, 5, 6, 3), (moved.X, moved.Y, moved.W, moved.H));
-        Assert.Equal(8, added.Y);
+        Assert.Equal((0, 8, 8, 6), (added.X, added.Y, added.W, added.H));
     }
 
     [Fact]
@@ -81,5 +81,19 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.Empty(copy.Dashboard.SharedWith);
         Assert.Single(copy.Dashboard.Widgets);
         Assert.NotEqual(created.Dashboard.Widgets[0].Id, copy.Dashboard.Widgets[0].Id);
+    }
+
+    [Fact]
+    public async Task New_widgets_fill_the_first_free_spot_in_their_types_size()
+    {
+        var created = await RunAsync(d => d.CreateAsync(_analyst, new DashboardInput("Fill"), CancellationToken.None));
+        var positions = new List<(int, int, int, int)>();
+        foreach (var type in new[] { "kpi_card", "kpi_card", "line_chart", "kpi_card", "bar_chart" })
+        {
+            var w = await RunAsync(d => d.AddWidgetAsync(_analyst, created.Dashboard.Id, new WidgetInput(type, type, "order_value", By: "country"), CancellationToken.None));
+            positions.Add((w.X, w.Y, w.W, w.H));
+        }
+
+        Assert.Equal([(0, 0, 3, 3), (3, 0, 3, 3), (0, 3, 8, 4), (6, 0, 3, 3), (0, 7, 6, 5)], positions);
     }
 }

@@ -75,12 +75,7 @@ public partial class WidgetEditorDialog
 
     private WidgetInput Input() => new(
         _draft.Type, _draft.Title, _draft.Metric, _draft.Module ?? "", _draft.Period, GroupBy: _draft.GroupBy, Agg: _draft.Agg,
-        By: _draft.By ?? "", Filters: ParseFilters(), HigherIsBetter: _draft.HigherIsBetter,
-        Position: Widget is null ? new WidgetPosition(0, 0, WidthOf(_draft.Type), HeightOf(_draft.Type)) : null);
-
-    private static int WidthOf(string type) => type == WidgetTypes.KpiCard ? 3 : type is WidgetTypes.DataTable or WidgetTypes.LineChart or WidgetTypes.AreaChart ? 8 : 6;
-
-    private static int HeightOf(string type) => type == WidgetTypes.KpiCard ? 3 : 5;
+        By: _draft.By ?? "", Filters: ParseFilters(), HigherIsBetter: _draft.HigherIsBetter);
 
     private Dictionary<string, string> ParseFilters() =>
         _draft.FilterText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

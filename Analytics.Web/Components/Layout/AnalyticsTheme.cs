@@ -46,8 +46,9 @@ public static class AnalyticsTheme
             dark,
             [p.Primary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex), p.Secondary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
              p.Tertiary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex), "#e64980", "#7950f2", "#15aabf", "#fd7e14", "#82c91e"],
-            p.TextPrimary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
-            p.TextSecondary.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
+            // Solid greys: the palette's text colours are translucent, and hex output would drop their alpha.
+            dark ? "#e9ecef" : "#212529",
+            dark ? "#a5acba" : "#6c757d",
             dark ? "#2c3350" : "#e9ecef",
             p.Success.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex),
             p.Error.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex));

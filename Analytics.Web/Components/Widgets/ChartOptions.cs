@@ -32,7 +32,7 @@ public static class ChartOptions
 
     public static object Sparkline(MetricSeries series, ChartPalette palette, string color) => new
     {
-        chart = new { type = "area", height = 90, sparkline = new { enabled = true } },
+        chart = new { type = "area", height = 70, sparkline = new { enabled = true } },
         colors = new[] { color },
         series = new[] { new { name = series.Query.Name, data = series.Data.Select(p => p.Value ?? 0).ToArray() } },
         stroke = new { curve = "smooth", width = 2 },
