@@ -43,6 +43,25 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator($"[data-testid=widget][data-title='{widget.Title}']")).ToBeVisibleAsync();
     }
 
+    /// <summary>Polls the dashboard API (the page's own sign-in cookie works for reads) until it holds these positions.</summary>
+    private static async Task ExpectSavedAsync(IPage page, params (string Title, (int X, int Y, int W, int H) Position)[] expected)
+    {
+        var id = page.Url.Split('/').Last().Split('?')[0];
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var response = await page.APIRequest.GetAsync($"/api/demo/dashboards/{id}");
+            var body = await response.JsonAsync();
+            var widgets = body!.Value.GetProperty("widgets").EnumerateArray().ToDictionary(
+                w => w.GetProperty("title").GetString()!,
+                w => w.GetProperty("position") is var p ? (p.GetProperty("x").GetInt32(), p.GetProperty("y").GetInt32(), p.GetProperty("w").GetInt32(), p.GetProperty("h").GetInt32()) : default);
+            if (expected.All(e => widgets.GetValueOrDefault(e.Title) == e.Position)) return;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"The layout was not saved: {string.Join(", ", expected.Select(e => $"{e.Title} {widgets.GetValueOrDefault(e.Title)} != {e.Position}"))}");
+            await page.WaitForTimeoutAsync(200);
+        }
+    }
+
     /// <summary>Drags as a person does: press, a small first move past gridstack's threshold, then the rest in steps.</summary>
     private static async Task DragAsync(IPage page, float x, float y, float dx, float dy)
     {
@@ -100,7 +119,8 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
             Assert.NotEqual(before.X, moved.X);
             Assert.True(resized.H > lineBefore.H, $"{lineBefore} -> {resized}");
 
-            await page.WaitForTimeoutAsync(1200); // the layout saves after a short debounce
+            // The layout saves after a short debounce: wait until the server has both changes, as a later visitor would see them.
+            await ExpectSavedAsync(page, ("Orders KPI", moved), ("Revenue line", resized));
             await page.ReloadAsync();
             await BrowserApp.WaitForInteractiveAsync(page);
             Assert.Equal(moved, await PositionAsync(page, "Orders KPI"));
