@@ -263,4 +263,26 @@ public sealed class MetricsApiTests(MetricsApiTests.App app) : IClassFixture<Met
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains(reason, (await ProblemAsync(response)).GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task One_bad_event_in_a_thousand_is_named_by_index_and_none_is_written()
+    {
+        var (_, key) = await app.CreateTenantAsync("thousand");
+        var client = app.CreateClient(key);
+        var events = Enumerable.Range(0, 1000).Select(i => new Dictionary<string, object>
+        {
+            ["name"] = "order_value",
+            ["value"] = i == 637 ? "NaN" : 1.0,
+            ["module"] = "fulfillment",
+        });
+
+        var response = await client.PostAsJsonAsync("/api/thousand/metrics", events);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["[637].value"], (await ProblemAsync(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var get = await client.GetFromJsonAsync<JsonElement>($"/api/thousand/metrics?name=order_value&from={Day(1)}&to={Day(0)}");
+        Assert.Equal(0, get.GetProperty("summary").GetProperty("count").GetInt32());
+        var catalog = await client.GetFromJsonAsync<JsonElement>("/api/thousand/metrics/catalog");
+        Assert.Empty(catalog.GetProperty("metrics").EnumerateArray());
+    }
 }
