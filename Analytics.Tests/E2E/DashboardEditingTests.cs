@@ -93,7 +93,7 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
             await page.ClickAsync("[data-testid=create-dashboard]");
             await Field(page, "dashboard-form-name").FillAsync("Everything");
             await page.ClickAsync("[data-testid=dashboard-form-save]");
-            await page.WaitForURLAsync("**/dashboards/*");
+            await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
             await BrowserApp.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.Locator("[data-testid=dashboard-empty]")).ToBeVisibleAsync();
             await page.ClickAsync("[data-testid=edit-toggle]");
@@ -156,7 +156,7 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
         await Field(admin, "dashboard-form-name").FillAsync("For managers");
         await Field(admin, "share-manager").CheckAsync();
         await admin.ClickAsync("[data-testid=dashboard-form-save]");
-        await admin.WaitForURLAsync("**/dashboards/*");
+        await admin.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
         var url = admin.Url;
         await admin.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("shared-dashboard-admin") });
         await Assertions.Expect(admin.Locator("[data-testid=sharing]")).ToContainTextAsync("manager");
@@ -184,7 +184,7 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
     {
         var page = await app.SignInAsync("admin@demo.local");
         await page.ClickAsync("[data-testid=dashboard-link] >> text=Operations Overview");
-        await page.WaitForURLAsync("**/dashboards/*");
+        await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
         var kpi = page.Locator("[data-testid=widget][data-title='Orders Today'] [data-testid=kpi-value]");
         await Assertions.Expect(kpi).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var before = await kpi.TextContentAsync();

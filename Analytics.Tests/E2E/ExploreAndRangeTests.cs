@@ -10,13 +10,13 @@ public sealed class ExploreAndRangeTests(BrowserApp app) : IClassFixture<Browser
     {
         var page = await app.SignInAsync("analyst@demo.local");
         await page.ClickAsync("[data-testid=dashboard-link] >> text=Sales");
-        await page.WaitForURLAsync("**/dashboards/*");
+        await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
         await BrowserApp.WaitForInteractiveAsync(page);
 
         await page.ClickAsync("[data-testid=range-select]");
         await page.Locator(".mud-popover-open .mud-list-item").GetByText("Last 7 days", new() { Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync("**range=7d**");
+        await page.WaitForURLAsync("**range=7d**", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("[data-title='Revenue by day']")).ToContainTextAsync("Last 7 days");
         var link = page.Url;
         await page.Context.CloseAsync();

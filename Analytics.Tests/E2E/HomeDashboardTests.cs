@@ -17,7 +17,7 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
             await Assertions.Expect(page.Locator("[data-testid=dashboard-link]", new() { HasText = "Sales" })).ToBeVisibleAsync();
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboards-light") });
             await page.ClickAsync("[data-testid=dashboard-link] >> text=Sales");
-            await page.WaitForURLAsync("**/dashboards/*");
+            await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
             await ExpectBothWidgetsDrawnAsync(page);
             Assert.Equal("demo", (await page.TextContentAsync("[data-testid=tenant]"))?.Trim());
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("home-light") });

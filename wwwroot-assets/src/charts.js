@@ -88,14 +88,21 @@ function withDefaults(options) {
 // with animations off (reduced motion), so a chart drawn before gridstack sized its tile kept the
 // wrong width. Redraw ourselves when the width really changes.
 function watchSize(element, stateOf) {
-    let width = element.getBoundingClientRect().width;
+    // A chart sized "100%" takes its height from the parent, its width from itself: watch both, since a chart
+    // drawn before gridstack laid out its tile starts at zero height or a narrow width.
+    const box = () => {
+        const own = element.getBoundingClientRect();
+        const parent = element.parentElement?.getBoundingClientRect() ?? own;
+        return [own.width, parent.height];
+    };
+    let [width, height] = box();
     let timer;
     const observer = new ResizeObserver(() => {
-        const now = element.getBoundingClientRect().width;
-        if (Math.abs(now - width) < 1) {
+        const [w, h] = box();
+        if (Math.abs(w - width) < 1 && Math.abs(h - height) < 1) {
             return;
         }
-        width = now;
+        [width, height] = [w, h];
         clearTimeout(timer);
         // A chart still in its first render ignores updateOptions(), which lost resizes that happened while a
         // widget was drawing (the chart kept the width it started with): wait for the render to end.
@@ -105,12 +112,33 @@ function watchSize(element, stateOf) {
         }, 100);
     });
     observer.observe(element);
+    if (element.parentElement) {
+        observer.observe(element.parentElement);
+    }
     return { disconnect: () => { clearTimeout(timer); observer.disconnect(); } };
+}
+
+// A chart "100%" high drawn while its tile is still unsized (gridstack lays the grid out after Blazor rendered it)
+// comes out zero pixels high; wait for the tile, but never longer than a few seconds.
+function whenParentHasHeight(element, timeoutMs = 3000) {
+    const parent = element.parentElement;
+    if (!parent || parent.getBoundingClientRect().height > 0) {
+        return Promise.resolve();
+    }
+    return new Promise(resolve => {
+        const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+        const observer = new ResizeObserver(() => { if (parent.getBoundingClientRect().height > 0) done(); });
+        const timer = setTimeout(done, timeoutMs);
+        observer.observe(parent);
+    });
 }
 
 /** Draws a chart in `element`, replacing any chart already there. */
 export async function render(element, options) {
     const ApexCharts = await loadApexCharts();
+    if (String(options?.chart?.height ?? '').endsWith('%')) {
+        await whenParentHasHeight(element);
+    }
     // Synchronous from here on, so two overlapping render() calls cannot both leave a chart behind.
     destroy(element);
     const chart = new ApexCharts(element, withDefaults(options));
