@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Analytics.Core.Errors;
-using Analytics.Core.Tenancy;
 
 namespace Analytics.Web.Api;
 
@@ -17,10 +15,7 @@ public static class AnalyticsApi
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AnalyticsWebApplication.ApiScheme).RequireAuthenticatedUser())
             .AddEndpointFilter(async (context, next) =>
             {
-                var http = context.HttpContext;
-                var caller = http.User.ToCaller() ?? throw new NotFoundException("No tenant for this caller.");
-                http.RequestServices.GetRequiredService<TenantContext>().Use(caller.TenantId);
-                http.Items[TenantApi.CallerKey] = caller;
+                TenantApi.Bind(context.HttpContext);
                 return await next(context);
             })
             .ProducesProblem(StatusCodes.Status401Unauthorized);
