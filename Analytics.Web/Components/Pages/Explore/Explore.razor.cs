@@ -56,6 +56,14 @@ public partial class Explore
         _target = _editable.FirstOrDefault()?.Id;
     }
 
+    /// <summary>A breakdown is one series per value: a line widget would show only the total, so offer the stacked area.</summary>
+    private void ChooseBreakdown(string? by)
+    {
+        _by = by;
+        if (by is not null && _type == WidgetTypes.LineChart) _type = WidgetTypes.AreaChart;
+        else if (by is null && _type == WidgetTypes.AreaChart) _type = WidgetTypes.LineChart;
+    }
+
     private async Task AddToDashboardAsync()
     {
         if (_target is not { } dashboardId || _metric is null) return;
