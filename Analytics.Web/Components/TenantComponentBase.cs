@@ -1,5 +1,7 @@
+using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Analytics.Web.Components;
 
@@ -10,6 +12,7 @@ namespace Analytics.Web.Components;
 public abstract class TenantComponentBase : OwningComponentBase
 {
     [Inject] public required CallerAccessor Callers { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
 
     /// <summary>The caller and a service of this component's scope.</summary>
     protected async Task<(Caller Caller, T Service)> ResolveAsync<T>() where T : notnull
@@ -18,5 +21,21 @@ public abstract class TenantComponentBase : OwningComponentBase
         var tenant = ScopedServices.GetRequiredService<TenantContext>();
         if (tenant.TenantId is null) tenant.Use(caller.TenantId);
         return (caller, ScopedServices.GetRequiredService<T>());
+    }
+
+    /// <summary>Runs a user's action against a service; a refusal (invalid, forbidden, not found) is shown, not thrown.</summary>
+    protected async Task<bool> TryAsync<T>(Func<Caller, T, Task> action) where T : notnull
+    {
+        try
+        {
+            var (caller, service) = await ResolveAsync<T>();
+            await action(caller, service);
+            return true;
+        }
+        catch (AnalyticsException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+            return false;
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace Analytics.Benchmarks;
 public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime nowUtc)
 {
     public sealed record Result(
-        int Batches, int BatchSize, IReadOnlyDictionary<string, Timings> Phases, Timings RecordAsync, Timings OneRowInserts,
+        int Batches, int BatchSize, IReadOnlyDictionary<string, Timings> Phases, Timings RecordAsync,
         double HourlyCellsPerBatch, double DailyCellsPerBatch, double CatalogEntriesPerBatch);
 
     public static readonly string[] PhaseNames =
@@ -27,7 +27,6 @@ public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime now
     {
         var phases = PhaseNames.ToDictionary(n => n, _ => new Timings());
         var recordAsync = new Timings();
-        var oneRowInserts = new Timings();
         var retention = (await ResolveAsync<IOptions<RetentionOptions>>()).Value;
         var ingest = (await ResolveAsync<IOptions<IngestOptions>>()).Value;
         long hourly = 0, daily = 0, catalog = 0;
@@ -62,7 +61,6 @@ public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime now
             await WriteAsync(store, phases, "hourly upsert", clock, part => Copy(batch.Hourly, part.Hourly), ct);
             await WriteAsync(store, phases, "daily upsert", clock, part => Copy(batch.Daily, part.Daily), ct);
             await WriteAsync(store, phases, "catalog upsert", clock, part => Copy(batch.Catalog, part.Catalog), ct);
-            oneRowInserts.Add(await InsertOneRowAtATimeAsync(batch.Raw, ct));
         }
 
         for (var b = 0; b < batches; b++)
@@ -74,43 +72,13 @@ public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime now
             await scope.ServiceProvider.GetRequiredService<MetricIngestService>().RecordAsync(caller, events, ct);
             recordAsync.Add(clock.Elapsed);
         }
-        return new Result(batches, batchSize, phases, recordAsync, oneRowInserts, (double)hourly / batches, (double)daily / batches, (double)catalog / batches);
+        return new Result(batches, batchSize, phases, recordAsync, (double)hourly / batches, (double)daily / batches, (double)catalog / batches);
 
         async Task<T> ResolveAsync<T>() where T : notnull
         {
             await using var scope = core.Scope(caller);
             return scope.ServiceProvider.GetRequiredService<T>();
         }
-    }
-
-    /// <summary>
-    /// What-if for the raw insert (not what Core does today): the same rows through one prepared single-row INSERT,
-    /// re-bound per row, in one transaction. They land a second time in this scratch database; only the time matters.
-    /// </summary>
-    private async Task<TimeSpan> InsertOneRowAtATimeAsync(List<MetricBatch.RawRow> rows, CancellationToken ct)
-    {
-        await using var connection = new SqliteConnection(core.ConnectionString);
-        await connection.OpenAsync(ct);
-        var clock = Stopwatch.StartNew();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES ($t, $n, $m, $v, $ts, $c, $d)";
-        var p = new[] { "$t", "$n", "$m", "$v", "$ts", "$c", "$d" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        p[0].Value = caller.TenantId;
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            p[1].Value = row.Name;
-            p[2].Value = row.Module;
-            p[3].Value = row.Value;
-            p[4].Value = row.Ticks;
-            p[5].Value = (object?)row.CustomerId ?? DBNull.Value;
-            p[6].Value = row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-        return clock.Elapsed;
     }
 
     private async Task WriteAsync(MetricStore store, Dictionary<string, Timings> phases, string phase, Stopwatch clock, Action<MetricBatch> fill, CancellationToken ct)
@@ -149,7 +117,6 @@ public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime now
         }
         output.WriteLine($"| **sum of phases** | **{total:N1}** | | | **{result.BatchSize / (total / 1000):N0}** |");
         output.WriteLine($"| whole RecordAsync (+ JSON parse), next {result.Batches} batches | {result.RecordAsync.P50:N1} | {result.RecordAsync.P95:N1} | | {result.BatchSize / (result.RecordAsync.P50 / 1000):N0} |");
-        output.WriteLine($"| what-if: raw insert as one prepared 1-row INSERT re-bound per row | {result.OneRowInserts.P50:N1} | {result.OneRowInserts.P95:N1} | | {result.BatchSize / (result.OneRowInserts.P50 / 1000):N0} |");
         output.WriteLine();
     }
 }

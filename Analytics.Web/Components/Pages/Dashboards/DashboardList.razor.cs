@@ -1,5 +1,4 @@
 using Analytics.Core.Dashboards;
-using Analytics.Core.Errors;
 using Analytics.Web.Components.Dialogs;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -10,7 +9,6 @@ namespace Analytics.Web.Components.Pages.Dashboards;
 public partial class DashboardList
 {
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     private IReadOnlyList<DashboardSummary>? _dashboards;
@@ -76,16 +74,7 @@ public partial class DashboardList
 
     private async Task RunAsync(Func<Analytics.Core.Tenancy.Caller, DashboardService, Task> action)
     {
-        try
-        {
-            var (caller, dashboards) = await ResolveAsync<DashboardService>();
-            await action(caller, dashboards);
-            await LoadAsync();
-        }
-        catch (AnalyticsException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
+        if (await TryAsync(action)) await LoadAsync();
     }
 
     private static string Ago(DateTime utc)

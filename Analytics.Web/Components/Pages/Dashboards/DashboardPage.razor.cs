@@ -15,7 +15,6 @@ public partial class DashboardPage
 {
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
-    [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
     [Inject] public required IMetricChangeFeed Changes { get; init; }
 
@@ -109,7 +108,7 @@ public partial class DashboardPage
     {
         if (_view is null) return;
         var moves = items.Select(i => new WidgetInput(Id: long.Parse(i.Id, CultureInfo.InvariantCulture), Position: new WidgetPosition(i.X, i.Y, i.W, i.H))).ToList();
-        await SaveAsync(async (caller, dashboards) => _view = await dashboards.UpdateAsync(caller, Id, new DashboardInput(Widgets: moves), CancellationToken.None));
+        await TryAsync<DashboardService>(async (caller, dashboards) => _view = await dashboards.UpdateAsync(caller, Id, new DashboardInput(Widgets: moves), CancellationToken.None));
     }
 
     private async Task AddWidgetAsync()
@@ -128,25 +127,13 @@ public partial class DashboardPage
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Remove widget", $"Remove “{widget.Title}” from this dashboard?", yesText: "Remove", cancelText: "Cancel");
         if (confirmed != true) return;
-        await SaveAsync((caller, dashboards) => dashboards.DeleteWidgetAsync(caller, widget.Id, CancellationToken.None));
+        await TryAsync<DashboardService>((caller, dashboards) => dashboards.DeleteWidgetAsync(caller, widget.Id, CancellationToken.None));
         await ReloadAsync();
     }
 
     private async Task ReloadAsync() =>
-        await SaveAsync(async (caller, dashboards) => _view = await dashboards.GetAsync(caller, Id, CancellationToken.None));
+        await TryAsync<DashboardService>(async (caller, dashboards) => _view = await dashboards.GetAsync(caller, Id, CancellationToken.None));
 
-    private async Task SaveAsync(Func<Analytics.Core.Tenancy.Caller, DashboardService, Task> action)
-    {
-        try
-        {
-            var (caller, dashboards) = await ResolveAsync<DashboardService>();
-            await action(caller, dashboards);
-        }
-        catch (AnalyticsException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-        }
-    }
 
     protected override void Dispose(bool disposing)
     {

@@ -9,7 +9,6 @@ namespace Analytics.Web.Components.Pages.Explore;
 /// <summary>Ad-hoc questions to the metric store, and "add to dashboard" to keep one as a widget.</summary>
 public partial class Explore
 {
-    [Inject] public required ISnackbar Snackbar { get; init; }
 
     private IReadOnlyList<MetricCatalogEntry> _catalog = [];
     private IReadOnlyList<DashboardSummary> _editable = [];
