@@ -56,6 +56,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricStore>();
+        services.AddScoped<Reports.ReportRenderer>();
         services.AddScoped<MetricRetention>();
         services.AddHostedService<MetricRetentionJob>();
         services.AddScoped<MetricIngestService>();
