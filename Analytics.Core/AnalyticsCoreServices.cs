@@ -55,6 +55,10 @@ public static class AnalyticsCoreServices
         services.AddSingleton<AnalyticsInstruments>();
         services.AddScoped<TenantContext>();
         services.AddScoped<DatabaseBackup>();
+        services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Admin.UserAdministration>();
+        services.AddScoped<Admin.KeyAdministration>();
+        services.AddScoped<Admin.TenantSettingsService>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();

@@ -45,7 +45,7 @@ public static class AnalyticsWebApplication
             {
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
-                o.AccessDeniedPath = "/account/login";
+                o.AccessDeniedPath = "/access-denied";
                 o.Cookie.Name = "analytics.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;

@@ -19,6 +19,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<CustomerProfile> Customers => Set<CustomerProfile>();
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();
     public DbSet<Widget> Widgets => Set<Widget>();
+    public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
 
     /// <summary>Read by the query filters; a scope without a tenant sees no tenant-owned rows.</summary>
     private int CurrentTenantId => tenant.TenantId ?? 0;
@@ -41,6 +42,17 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
             e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+
+        builder.Entity<Admin.AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.TenantId, a.At });
+            e.Property(a => a.ActorId).HasMaxLength(64);
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Target).HasMaxLength(400);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });
 
         builder.Entity<ApiKey>(e =>

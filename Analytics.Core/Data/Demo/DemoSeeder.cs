@@ -41,7 +41,7 @@ public sealed partial class DemoSeeder(
         if (!string.IsNullOrWhiteSpace(demo.ApiKey) && !await keys.ExistsAsync(demo.ApiKey, ct))
             await keys.CreateAsync(tenant.Id, "Demo key", ApiKeyScope.Write, Roles.Admin, demo.ApiKey, ct);
 
-        var caller = new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { Roles.Admin }, CanWrite: true);
+        var caller = new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { Roles.Admin }, CanWrite: true) { Name = "demo seed" };
         var events = 0;
         var batch = new List<MetricEventInput>(BatchSize);
         var seen = new Dictionary<string, CustomerProfileInput>();
