@@ -131,7 +131,7 @@ internal static class StreamingXlsxWriter
         };
         var fill = XlsxStyle.HeaderFill.TrimStart('#');
         return new Stylesheet(
-            new NumberingFormats(Format(164, "#,##0.00"), Format(165, "yyyy-mm-dd"), Format(166, "yyyy-mm-dd hh:mm"), Format(167, "0.0%")) { Count = 4 },
+            new NumberingFormats(Format(164, "#,##0.00"), Format(165, "yyyy-mm-dd"), Format(166, "yyyy-mm-dd hh:mm"), Format(167, "0.0%"), Format(168, "#,##0")) { Count = 5 },
             new Fonts(
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
                 new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
@@ -146,7 +146,7 @@ internal static class StreamingXlsxWriter
                 Cell(0),
                 Cell(0, font: 1, fill: 2, border: 1),
                 Cell(164),
-                Cell(3),
+                Cell(168),
                 Cell(165),
                 Cell(166),
                 Cell(167)) { Count = 7 });
