@@ -61,7 +61,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<Reports.ReportExportService>();
         services.AddScoped<Reports.DashboardPdfService>();
         services.AddOptions<Reports.ReportRenderingOptions>().Bind(configuration.GetSection(Reports.ReportRenderingOptions.Section))
-            .Validate(o => o.XlsxStreamingThreshold >= 0 && o.PdfFontFamilies.Count > 0, "ReportRendering:XlsxStreamingThreshold must be 0 or more and PdfFonts name a family.")
+            .Validate(o => o.XlsxStreamingThreshold >= 0 && o.PdfFontFamilies().Count > 0, "ReportRendering:XlsxStreamingThreshold must be 0 or more and PdfFonts name a family.")
             .ValidateOnStart();
         services.AddScoped<MetricRetention>();
         services.AddHostedService<MetricRetentionJob>();

@@ -81,7 +81,7 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
 
     private void Draw(Stream output, DashboardView view, Tenant tenant, string? rangeText, DateTime nowLocal, IReadOnlyList<Tile> tiles)
     {
-        using var fonts = PdfFonts.Load(options.Value.PdfFontFamilies);
+        using var fonts = PdfFonts.Load(options.Value.PdfFontFamilies());
         var layout = new PdfLayout(fonts);
         var generated = $"{nowLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {tenant.Zone.Id}";
         layout.Text(view.Dashboard.Name, 22, bold: true, spaceAfter: 4);

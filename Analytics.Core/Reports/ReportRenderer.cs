@@ -32,7 +32,7 @@ public sealed class ReportRenderer(ReportContentBuilder contents, IOptions<Repor
                 await XlsxReportWriter.WriteAsync(content, output, options.Value.XlsxStreamingThreshold, ct);
                 break;
             case ReportFormat.Pdf:
-                await PdfReportWriter.WriteAsync(content, output, options.Value.PdfFontFamilies, ct);
+                await PdfReportWriter.WriteAsync(content, output, options.Value.PdfFontFamilies(), ct);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");

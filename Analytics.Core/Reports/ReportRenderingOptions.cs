@@ -11,5 +11,5 @@ public sealed class ReportRenderingOptions
     /// <summary>Font families for PDF text and charts, comma separated; the first one installed wins (Debian: fonts-dejavu-core, fonts-liberation2).</summary>
     public string PdfFonts { get; set; } = "DejaVu Sans, Liberation Sans";
 
-    public IReadOnlyList<string> PdfFontFamilies => PdfFonts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> PdfFontFamilies() => PdfFonts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
