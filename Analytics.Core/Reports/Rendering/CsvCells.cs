@@ -18,6 +18,28 @@ public static class CsvCells
     public static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
+    /// <summary>
+    /// Formats numbers and dates into <paramref name="destination"/> without allocating, as <see cref="Format"/> would;
+    /// false for text, null and anything that does not fit (use <see cref="Format"/> then).
+    /// </summary>
+    public static bool TryFormat(object? cell, Span<char> destination, out int written)
+    {
+        switch (cell)
+        {
+            case double d when double.IsFinite(d):
+                return d.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
+            case long l:
+                return l.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+            case int i:
+                return i.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+            case DateTime t:
+                return t.TryFormat(destination, out written, t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            default:
+                written = 0;
+                return false;
+        }
+    }
+
     /// <summary>A cell's text before quoting.</summary>
     public static string Format(object? cell) => cell switch
     {

@@ -58,7 +58,7 @@ internal static class StreamingXlsxWriter
         writer.WriteElement(columns);
 
         writer.WriteStartElement(new SheetData());
-        writer.WriteStartElement(new Row());
+        writer.WriteStartElement(RowElement);
         foreach (var column in sheet.Columns) WriteText(writer, column.Header, HeaderStyle);
         writer.WriteEndElement();
         foreach (var row in sample) WriteRow(writer, row, styles);
@@ -67,31 +67,41 @@ internal static class StreamingXlsxWriter
         writer.WriteEndElement();
     }
 
+    // Elements are written by name with attributes and text, never as objects with children: no object per cell.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly CellValue ValueElement = new();
+    private static readonly InlineString InlineElement = new();
+    private static readonly Text TextElement = new();
+    private static readonly string[] StyleNames = Enumerable.Range(0, 8).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<object?> row, uint[] styles)
     {
-        writer.WriteStartElement(new Row());
+        writer.WriteStartElement(RowElement);
+        Span<char> number = stackalloc char[32];
         for (var c = 0; c < styles.Length && c < row.Count; c++)
         {
             switch (row[c])
             {
                 case null:
                 case double d when !double.IsFinite(d):
-                    writer.WriteElement(new Cell { StyleIndex = styles[c] });
+                    writer.WriteStartElement(CellElement, [new OpenXmlAttribute("s", "", StyleNames[styles[c]])]);
+                    writer.WriteEndElement();
                     break;
                 case string s:
                     WriteText(writer, s, TextStyle);
                     break;
                 case DateTime t:
-                    WriteNumber(writer, t.ToOADate(), styles[c]);
+                    WriteNumber(writer, t.ToOADate(), styles[c], number);
                     break;
                 case double d:
-                    WriteNumber(writer, d, styles[c]);
+                    WriteNumber(writer, d, styles[c], number);
                     break;
                 case long l:
-                    WriteNumber(writer, l, styles[c]);
+                    WriteNumber(writer, l, styles[c], number);
                     break;
                 case int i:
-                    WriteNumber(writer, i, styles[c]);
+                    WriteNumber(writer, i, styles[c], number);
                     break;
                 case var other:
                     WriteText(writer, Convert.ToString(other, CultureInfo.InvariantCulture) ?? "", TextStyle);
@@ -101,15 +111,26 @@ internal static class StreamingXlsxWriter
         writer.WriteEndElement();
     }
 
-    private static void WriteNumber(OpenXmlWriter writer, double value, uint style) =>
-        writer.WriteElement(new Cell(new CellValue(value.ToString("R", CultureInfo.InvariantCulture))) { StyleIndex = style });
+    private static void WriteNumber(OpenXmlWriter writer, double value, uint style, Span<char> buffer)
+    {
+        writer.WriteStartElement(CellElement, [new OpenXmlAttribute("s", "", StyleNames[style])]);
+        writer.WriteStartElement(ValueElement);
+        writer.WriteString(value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture)
+            ? new string(buffer[..written]) : value.ToString("R", CultureInfo.InvariantCulture));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
 
-    private static void WriteText(OpenXmlWriter writer, string text, uint style) =>
-        writer.WriteElement(new Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
-        {
-            DataType = CellValues.InlineString,
-            StyleIndex = style,
-        });
+    private static void WriteText(OpenXmlWriter writer, string text, uint style)
+    {
+        writer.WriteStartElement(CellElement, [new OpenXmlAttribute("t", "", "inlineStr"), new OpenXmlAttribute("s", "", StyleNames[style])]);
+        writer.WriteStartElement(InlineElement);
+        writer.WriteStartElement(TextElement, [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
+        writer.WriteString(text);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
 
     private static uint StyleOf(XlsxColumnKind kind) => kind switch
     {

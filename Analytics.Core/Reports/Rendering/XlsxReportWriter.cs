@@ -18,8 +18,8 @@ public static class XlsxReportWriter
     public static async Task WriteAsync(IReadOnlyList<XlsxSheet> sheets, long rowCount, Stream output, int streamingThreshold, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.xlsx");
-        await using var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        // Not FileOptions.Asynchronous: the workbook writers write synchronously, which an asynchronous handle makes slow.
+        await using var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         if (rowCount <= streamingThreshold) ClosedXmlWorkbookWriter.Write(sheets, buffer);
         else StreamingXlsxWriter.Write(sheets, buffer);
         ct.ThrowIfCancellationRequested();
