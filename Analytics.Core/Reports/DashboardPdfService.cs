@@ -197,12 +197,17 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
             canvas.DrawRoundRect(box, 4, 4, border);
             var inner = width - 16;
             canvas.DrawText(PdfLayout.Fit(title, cards[i].Widget.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
-            canvas.DrawText(PdfLayout.Fit(figure, PdfNumbers.Figure(trend.Value), inner), box.Left + 8, box.Top + 42, figure, ink);
+            // A figure too wide for its card reads compact (4.9M) rather than cut short.
+            var shown = PdfNumbers.Figure(trend.Value);
+            if (figure.MeasureText(shown) > inner && trend.Value is { } big) shown = PdfNumbers.Compact(big);
+            canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 42, figure, ink);
             var good = trend.Change is { } c && c != 0 && (c > 0) == cards[i].Widget.HigherIsBetter;
             using var changeInk = new SKPaint { Color = trend.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
             var change = PdfNumbers.Change(trend.Change);
             canvas.DrawText(change, box.Left + 8, box.Top + 60, small, changeInk);
-            var previous = PdfLayout.Fit(small, $" vs {PdfNumbers.Figure(trend.PreviousValue)}", inner - small.MeasureText(change));
+            var before = PdfNumbers.Figure(trend.PreviousValue);
+            if (small.MeasureText($" vs {before}") > inner - small.MeasureText(change) && trend.PreviousValue is { } p) before = PdfNumbers.Compact(p);
+            var previous = PdfLayout.Fit(small, $" vs {before}", inner - small.MeasureText(change));
             canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 60, small, secondary);
         }
     }

@@ -112,6 +112,17 @@ public sealed class ReportsBenchmark(CommandOptions options)
             drawing.Add((watch.Elapsed - queried).TotalMilliseconds);
         }
         await File.WriteAllBytesAsync(path, pdf, ct);
+        if (options.Text("out") is { } folder)
+        {
+            // The demo dashboards as PDFs too, to look at.
+            await using var scope = core.Scope(caller with { Roles = new HashSet<string> { Roles.Admin } });
+            var admin = caller with { Roles = new HashSet<string> { Roles.Admin } };
+            foreach (var dashboard in await scope.ServiceProvider.GetRequiredService<Analytics.Core.Dashboards.DashboardService>().ListAsync(admin, ct))
+            {
+                var file = await scope.ServiceProvider.GetRequiredService<DashboardPdfService>().RenderAsync(admin, dashboard.Id, "30d", null, null, ct);
+                await File.WriteAllBytesAsync(Path.Combine(folder, file.FileName), file.Content, ct);
+            }
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"PDF   6 charts over 90 days, {pdf.Length / 1024.0:N0} KiB: median {Median(total):N0} ms queried and drawn, {Median(drawing):N0} ms drawn alone " +
             $"({PdfReps} reps after a warm-up; goal < 1 s){(options.Text("out") is null ? "" : $"; written to {path}")}"));

@@ -45,7 +45,7 @@ public static class PdfReportWriter
         else
         {
             layout.Table(
-                [new("Metric", 3f), new("Module", 2f), new("Aggregate", 1.4f), new("Value", 2f, PdfAlign.Right), new("Previous period", 2f, PdfAlign.Right),
+                [new("Metric", 3f), new("Module", 1.8f), new("Agg", 1f), new("Value", 2f, PdfAlign.Right), new("Previous", 2f, PdfAlign.Right),
                  new("Change", 1.4f, PdfAlign.Right), new("Events", 1.4f, PdfAlign.Right)],
                 content.Metrics.Select(m => (IReadOnlyList<string>)[m.Name, m.Module ?? "", m.Agg.ToString().ToLowerInvariant(), PdfNumbers.Figure(m.Value),
                     PdfNumbers.Figure(m.PreviousValue), PdfNumbers.Change(m.Change), m.Series.Summary.Count.ToString("#,##0", CultureInfo.InvariantCulture)]));

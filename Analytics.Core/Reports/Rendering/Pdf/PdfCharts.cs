@@ -43,9 +43,10 @@ internal static class PdfCharts
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < points.Count; i += step) ticks.AddMajor(i, points[i].Date);
         plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Margins(bottom: ys.Count > 0 && ys.Min() >= 0 ? 0 : 0.05, top: 0.1);
+        // The whole period on the x axis, also where a non-additive series has no value.
+        plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(-0.5, Math.Max(points.Count - 0.5, 0.5));
-        plot.Axes.Margins(bottom: 0.05, top: 0.1);
-        if (ys.Count > 0 && ys.Min() >= 0) plot.Axes.Margins(bottom: 0);
         Render(canvas, rect, plot);
     }
 
@@ -58,6 +59,10 @@ internal static class PdfCharts
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < slices.Count; i++) ticks.AddMajor(i, Short(slices[i].Label));
         plot.Axes.Bottom.TickGenerator = ticks;
+        // Category names are long: slanted, they do not run into each other.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 60;
         plot.Axes.Margins(bottom: 0, top: 0.1);
         Render(canvas, rect, plot);
     }
