@@ -64,6 +64,12 @@ public static class AnalyticsCoreServices
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricStore>();
         services.AddScoped<Reports.ReportRenderer>();
+        services.AddScoped<Reports.ReportContentBuilder>();
+        services.AddScoped<Reports.ReportExportService>();
+        services.AddScoped<Reports.DashboardPdfService>();
+        services.AddOptions<Reports.ReportRenderingOptions>().Bind(configuration.GetSection(Reports.ReportRenderingOptions.Section))
+            .Validate(o => o.XlsxStreamingThreshold >= 0 && o.PdfFontFamilies().Count > 0, "ReportRendering:XlsxStreamingThreshold must be 0 or more and PdfFonts name a family.")
+            .ValidateOnStart();
         services.AddScoped<MetricRetention>();
         services.AddHostedService<MetricRetentionJob>();
         services.AddScoped<MetricIngestService>();

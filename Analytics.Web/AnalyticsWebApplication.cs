@@ -3,6 +3,7 @@ using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
 using Analytics.Web.Api.Dashboards;
 using Analytics.Web.Api.Metrics;
+using Analytics.Web.Api.Reports;
 using Analytics.Web.Cli;
 using Analytics.Web.Components;
 using Analytics.Web.Identity;
@@ -85,6 +86,8 @@ public static class AnalyticsWebApplication
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapMetricsApi();
         app.MapDashboardsApi();
+        app.MapReportExportApi();
+        app.MapDashboardPdfApi();
         app.MapAccountEndpoints();
         // Our policy already refuses all framing; Blazor would add a second policy allowing same-origin frames.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

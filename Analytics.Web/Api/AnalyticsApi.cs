@@ -10,6 +10,13 @@ public static class AnalyticsApi
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>Seed 000's request bodies: camelCase names, unknown fields refused.</summary>
+    public static readonly JsonSerializerOptions Strict = new(CamelCase)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
+
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/analytics")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AnalyticsWebApplication.ApiScheme).RequireAuthenticatedUser())
