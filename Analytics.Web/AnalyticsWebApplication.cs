@@ -3,6 +3,7 @@ using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
 using Analytics.Web.Api.Dashboards;
 using Analytics.Web.Api.Metrics;
+using Analytics.Web.Api.Reports;
 using Analytics.Web.Cli;
 using Analytics.Web.Components;
 using Analytics.Web.Identity;
@@ -72,6 +73,7 @@ public static class AnalyticsWebApplication
         app.MapHealthChecks("/health");
         app.MapMetricsApi();
         app.MapDashboardsApi();
+        app.MapReportsApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -39,6 +39,7 @@ public sealed class ReportMailer(MailTransport transport, TenantDirectory tenant
     /// <summary>Sends a short message to check the mail settings (admin only); answers <c>smtp</c> or <c>pickup</c>.</summary>
     public async Task<string> SendTestAsync(Caller caller, string? to, CancellationToken ct)
     {
+        if (!caller.CanWrite) throw new ForbiddenException("This key may only read.");
         if (!ReportAccess.CanSendTestEmail(caller)) throw new ForbiddenException("Only admins send a test email.");
         if (!ReportValidator.IsAddress(to)) throw new InvalidInputException("to", "Not an email address.");
         var tenant = await tenants.GetAsync(caller.TenantId, ct);
