@@ -118,14 +118,16 @@ public sealed class ReportService(AnalyticsDbContext db, TenantDirectory tenants
         return new ReportDownload(run, run.FileName ?? $"report-{run.Id}", run.ContentType ?? "application/octet-stream", content);
     }
 
-    /// <summary>The next occurrences of a schedule in the caller's zone, for a preview while it is being edited.</summary>
-    public async Task<IReadOnlyList<DateTimeOffset>> PreviewAsync(Caller caller, ReportScheduleInput schedule, int count, CancellationToken ct)
+    /// <summary>
+    /// The next occurrences of a schedule in <paramref name="zone"/>, for a preview while it is being edited; an invalid
+    /// schedule throws with the same field errors a save would give, and no schedule has no occurrences.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> Preview(ReportScheduleInput? schedule, TimeZoneInfo zone, DateTime nowUtc, int count)
     {
         var probe = new ReportDefinition { Name = "preview" };
         ReportValidator.Apply(new ReportInput("preview", Metrics: ["preview"], Format: "json", Schedule: schedule), probe);
-        var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         return probe.Cron is { } cron
-            ? ReportSchedule.NextOccurrences(cron, Now, zone, count).Select(t => TimeZoneInfo.ConvertTime(new DateTimeOffset(t), zone)).ToList()
+            ? ReportSchedule.NextOccurrences(cron, nowUtc, zone, count).Select(t => TimeZoneInfo.ConvertTime(new DateTimeOffset(t), zone)).ToList()
             : [];
     }
 
