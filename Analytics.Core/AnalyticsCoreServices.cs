@@ -65,7 +65,10 @@ public static class AnalyticsCoreServices
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<AnalyticsInstruments>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();

@@ -40,6 +40,8 @@ public sealed class SettingsDocumentationTests
     [InlineData(typeof(Analytics.Core.Metrics.RetentionOptions))]
     [InlineData(typeof(Analytics.Core.Reports.ReportsOptions))]
     [InlineData(typeof(Analytics.Core.Reports.SmtpOptions))]
+    [InlineData(typeof(Analytics.Web.Security.RateLimitOptions))]
+    [InlineData(typeof(Analytics.Web.Operations.TelemetryOptions))]
     public void Every_option_is_documented_in_the_sample(Type options)
     {
         var section = (string)options.GetField("Section")!.GetValue(null)!;

@@ -9,7 +9,7 @@ namespace Analytics.Core.Metrics;
 /// Answers metric queries for a caller's tenant: parses wire requests, lets the planner pick the cheapest exact tier,
 /// reads it and fills every bucket of the range.
 /// </summary>
-public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, TimeProvider clock)
+public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock)
 {
     /// <summary>Most buckets one answer may hold; a longer range needs a coarser grouping.</summary>
     public const int MaxBuckets = 5_000;
@@ -31,6 +31,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
 
         var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets);
         var (total, cells) = await reader.ReadAsync(by: null, ct);
+        instruments.Answered(chosen);
         var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg), MetricSummary.Of(total[""]), chosen)
         {
             Value = total[""].Result(query.Agg),

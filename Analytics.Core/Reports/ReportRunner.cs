@@ -11,7 +11,8 @@ namespace Analytics.Core.Reports;
 /// the run's outcome in one transaction, so a failure leaves a failed run and no file.
 /// </summary>
 public sealed partial class ReportRunner(
-    AnalyticsDbContext db, TenantDirectory tenants, ReportSpecBuilder specs, ReportRenderer renderer, TimeProvider clock, ILogger<ReportRunner> logger)
+    AnalyticsDbContext db, TenantDirectory tenants, ReportSpecBuilder specs, ReportRenderer renderer, AnalyticsInstruments instruments, TimeProvider clock,
+    ILogger<ReportRunner> logger)
 {
     public async Task ExecuteAsync(long runId, CancellationToken ct)
     {
@@ -43,6 +44,7 @@ public sealed partial class ReportRunner(
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            instruments.ReportRun("succeeded");
             LogSucceeded(logger, run.Id, definition.Name, run.SizeBytes.Value, run.DurationMs!.Value);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -53,6 +55,7 @@ public sealed partial class ReportRunner(
             failed.Error = e is Errors.AnalyticsException or NotSupportedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             Finish(failed, watch);
             await db.SaveChangesAsync(CancellationToken.None);
+            instruments.ReportRun("failed");
             LogFailed(logger, e, run.Id, definition.Name);
         }
     }

@@ -13,12 +13,14 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapAnalyticsApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/analytics")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AnalyticsWebApplication.ApiScheme).RequireAuthenticatedUser())
+            .RequireRateLimiting(Security.RateLimits.Api)
             .AddEndpointFilter(async (context, next) =>
             {
                 TenantApi.Bind(context.HttpContext);
                 return await next(context);
             })
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>Writes <paramref name="value"/> with seed 000's camelCase names.</summary>
     public static IResult Json<T>(T value) => TypedResults.Json(value, CamelCase);

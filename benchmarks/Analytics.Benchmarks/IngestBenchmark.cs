@@ -22,6 +22,8 @@ public sealed class IngestBenchmark(CommandOptions options)
     private int BatchSize => options.Int("batch-size", 10_000);
     private int Requests => options.Int("requests", 5_000);
     private int Connections => options.Int("connections", 8);
+    /// <summary>How far back the events' timestamps reach: 30 days is a backfill, a few minutes is live traffic.</summary>
+    private int WindowMinutes => options.Int("window-minutes", 30 * 24 * 60);
 
     public async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
@@ -48,12 +50,12 @@ public sealed class IngestBenchmark(CommandOptions options)
         // Every body is serialized before the clock starts, so the client spends its time sending, not building JSON.
         var nowUtc = DateTime.UtcNow;
         var total = (long)(WarmupBatches + 2 * Batches) * BatchSize + WarmupRequests + Requests;
-        var source = new SyntheticEvents(nowUtc.AddDays(-30), nowUtc.AddMinutes(-1), total);
+        var source = new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), total);
         var warmupBatches = Bodies(source, WarmupBatches);
         var sequentialBatches = Bodies(source, Batches);
         var concurrentBatches = Bodies(source, Batches);
         var singles = source.Next(WarmupRequests + Requests).Select(WireFormat.Serialize).ToList();
-        output.WriteLine($"Prepared {total:N0} events over the last 30 days; a batch body is ~{sequentialBatches[0].Length / 1024.0 / 1024.0:N1} MiB.");
+        output.WriteLine($"Prepared {total:N0} events over the last {TimeSpan.FromMinutes(WindowMinutes)} (d.hh:mm:ss); a batch body is ~{sequentialBatches[0].Length / 1024.0 / 1024.0:N1} MiB.");
 
         var port = FreePort();
         using var server = Start(app, environment, ["--urls", $"http://127.0.0.1:{port}"], out var serverLog);
@@ -100,7 +102,7 @@ public sealed class IngestBenchmark(CommandOptions options)
         {
             var caller = await core.CreateTenantAsync(Tenant, ct);
             var phases = new IngestPhases(core, caller, nowUtc);
-            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddDays(-30), nowUtc.AddMinutes(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
+            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
             IngestPhases.Write(output, result);
         }
         return 0;
