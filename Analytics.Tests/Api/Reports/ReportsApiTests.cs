@@ -109,7 +109,7 @@ public sealed class ReportsApiTests(ReportsAppFactory app) : IClassFixture<Repor
 
         var finished = (await FinishedAsync(client, "ondemand", id)).GetProperty("last_run");
         Assert.Equal("succeeded", finished.GetProperty("status").GetString());
-        Assert.Equal("application/json", finished.GetProperty("content_type").GetString());
+        Assert.StartsWith("application/json", finished.GetProperty("content_type").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("Last 30 days (", finished.GetProperty("period").GetString(), StringComparison.Ordinal);
         Assert.True(finished.GetProperty("duration_ms").GetInt64() >= 0);
 
