@@ -91,6 +91,7 @@ public static class AnalyticsWebApplication
         app.MapDashboardsApi();
         app.MapReportExportApi();
         app.MapDashboardPdfApi();
+        app.MapReportsApi();
         app.MapAccountEndpoints();
         // Our policy already refuses all framing; Blazor would add a second policy allowing same-origin frames.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
