@@ -12,6 +12,7 @@ public sealed class MetricIngestService(
     MetricStore store,
     TenantDirectory tenants,
     IMetricChangeFeed changes,
+    Customers.CustomerActivityRecorder customers,
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
     TimeProvider clock)
@@ -34,7 +35,7 @@ public sealed class MetricIngestService(
 
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
-        await store.WriteAsync(caller.TenantId, batch, ct);
+        await store.WriteAsync(caller.TenantId, batch, ct, (tx, c) => customers.RecordAsync(tx, caller.TenantId, events, now, c));
         changes.Publish(caller.TenantId, batch.Names);
         return events.Count;
     }
