@@ -1,6 +1,7 @@
 using Analytics.Core.Data;
 using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
+using Analytics.Web.Api.Customers;
 using Analytics.Web.Api.Dashboards;
 using Analytics.Web.Api.Metrics;
 using Analytics.Web.Cli;
@@ -72,6 +73,8 @@ public static class AnalyticsWebApplication
         app.MapHealthChecks("/health");
         app.MapMetricsApi();
         app.MapDashboardsApi();
+        app.MapCustomersApi();
+        app.MapSegmentsApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
