@@ -10,8 +10,8 @@ public static class BuiltInSegments
 
     public static readonly IReadOnlyList<(string Name, string Description, string Rules)> All =
     [
-        (HighValue, "Lifetime value of 10 000 or more in the tenant currency.",
-            """{"all":[{"field":"ltv","op":"gte","value":10000}]}"""),
+        (HighValue, "Lifetime value of 50 000 or more in the tenant currency.",
+            """{"all":[{"field":"ltv","op":"gte","value":50000}]}"""),
         (AtRisk, "Regular buyers (3 or more orders) not seen for 30 days, but seen within 90.",
             """{"all":[{"field":"order_count","op":"gte","value":3},{"field":"last_seen","op":"lt","value":"30d"},{"field":"last_seen","op":"within","value":"90d"}]}"""),
         (New, "First seen within the last 30 days.",

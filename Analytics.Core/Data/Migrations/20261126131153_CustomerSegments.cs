@@ -179,10 +179,6 @@ namespace Analytics.Core.Data.Migrations
                 table: "Segments",
                 columns: new[] { "TenantId", "Name" },
                 unique: true);
-
-            // Profiles written before this migration kept their dates as text; they become UTC ticks like the rest.
-            foreach (var column in new[] { "FirstSeen", "LastSeen" })
-                migrationBuilder.Sql($"UPDATE Customers SET {column} = CAST(round((julianday({column}) - julianday('0001-01-01 00:00:00')) * 86400000) AS INTEGER) * 10000 WHERE typeof({column}) = 'text';");
         }
 
         /// <inheritdoc />

@@ -141,7 +141,7 @@ public sealed class CustomersApiTests(AnalyticsAppFactory app) : IClassFixture<A
              {"external_id":"b","name":"Beta Foods","email":"hello@beta.example","country":"FR"},
              {"external_id":"c","name":"Gamma Alpha","email":"c@gamma.example","country":"DE"}]
             """)));
-        await ReadAsync(await client.PostAsync($"/api/{slug}/metrics", Json(Events(("a", "order_value", "fulfillment", 500), ("b", "order_value", "fulfillment", 20_000), ("c", "order_value", "fulfillment", 50)))), HttpStatusCode.Created);
+        await ReadAsync(await client.PostAsync($"/api/{slug}/metrics", Json(Events(("a", "order_value", "fulfillment", 500), ("b", "order_value", "fulfillment", 60_000), ("c", "order_value", "fulfillment", 50)))), HttpStatusCode.Created);
 
         async Task<string[]> Ids(string query) =>
             (await ReadAsync(await client.GetAsync($"/api/{slug}/customers?{query}"))).GetProperty("data").EnumerateArray().Select(c => c.GetProperty("external_id").GetString()!).ToArray();
@@ -187,7 +187,7 @@ public sealed class CustomersApiTests(AnalyticsAppFactory app) : IClassFixture<A
     public async Task Segments_list_create_preview_members_csv_and_revenue_of_a_segment()
     {
         var (client, slug) = await TenantAsync("segments");
-        await ReadAsync(await client.PostAsync($"/api/{slug}/metrics", Json(Events(("big", "order_value", "fulfillment", 15_000), ("small", "order_value", "fulfillment", 10), ("mid", "order_value", "fulfillment", 800)))), HttpStatusCode.Created);
+        await ReadAsync(await client.PostAsync($"/api/{slug}/metrics", Json(Events(("big", "order_value", "fulfillment", 65_000), ("small", "order_value", "fulfillment", 10), ("mid", "order_value", "fulfillment", 800)))), HttpStatusCode.Created);
 
         var list = await ReadAsync(await client.GetAsync($"/api/{slug}/segments"));
         var names = list.GetProperty("data").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("member_count").GetInt64());
@@ -212,7 +212,7 @@ public sealed class CustomersApiTests(AnalyticsAppFactory app) : IClassFixture<A
         Assert.Equal(3, lines.Length);
 
         var revenue = await ReadAsync(await client.GetAsync($"/api/{slug}/metrics?name=order_value&group_by=month&segment=high-value"));
-        Assert.Equal(15_000, revenue.GetProperty("summary").GetProperty("total").GetDouble());
+        Assert.Equal(65_000, revenue.GetProperty("summary").GetProperty("total").GetDouble());
 
         var reader = await TenantAsync("segments", Roles.Operator);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.Client.PostAsync($"/api/{slug}/segments", Json($$"""{"name":"nope","rules":{{rules}}}"""))).StatusCode);

@@ -42,8 +42,8 @@ public sealed class SegmentDirectoryTests : IAsyncLifetime
     public async Task Each_built_in_segment_selects_its_crafted_customers()
     {
         await Record(
-            // high-value: 12 000 over two orders, seen today.
-            Order("whale", 7_000, 40), Order("whale", 5_000, 0),
+            // high-value: 55 000 over two orders, seen today.
+            Order("whale", 30_000, 40), Order("whale", 25_000, 0),
             // at-risk: three orders, the last 45 days ago.
             Order("fading", 100, 80), Order("fading", 100, 60), Order("fading", 100, 45),
             // new: first seen 10 days ago.
@@ -162,7 +162,7 @@ public sealed class SegmentDirectoryTests : IAsyncLifetime
     [Fact]
     public async Task A_metric_query_narrowed_to_a_segment_counts_only_its_members_events()
     {
-        await Record(Order("whale", 7_000, 3), Order("whale", 5_000, 2), Order("small", 40, 2), Order("small", 60, 1),
+        await Record(Order("whale", 30_000, 3), Order("whale", 25_000, 2), Order("small", 40, 2), Order("small", 60, 1),
             new MetricEventInput("order_value", 999, "fulfillment", null, Now.AddDays(-1)));
         var (caller, metrics) = (_acme, (Func<IServiceProvider, MetricQueryService>)(s => s.GetRequiredService<MetricQueryService>()));
         var query = new MetricQuery("order_value", Now.UtcDateTime.Date.AddDays(-10), Now.UtcDateTime.Date.AddDays(1), Filters: new Dictionary<string, string> { ["segment"] = BuiltInSegments.HighValue });
@@ -171,9 +171,9 @@ public sealed class SegmentDirectoryTests : IAsyncLifetime
         var all = await _host.RunAsync(caller, s => metrics(s).QueryAsync(caller, query with { Filters = null }, CancellationToken.None));
 
         Assert.Equal(MetricTier.Customers, narrowed.Tier);
-        Assert.Equal(12_000, narrowed.Summary.Total);
+        Assert.Equal(55_000, narrowed.Summary.Total);
         Assert.Equal(2, narrowed.Summary.Count);
-        Assert.Equal(13_099, all.Summary.Total);
+        Assert.Equal(56_099, all.Summary.Total);
 
         var unknown = await Assert.ThrowsAsync<NotFoundException>(() => _host.RunAsync(caller, s => metrics(s).QueryAsync(caller, query with { Filters = null, Segment = "nope" }, CancellationToken.None)));
         Assert.Contains("nope", unknown.Message);
