@@ -132,15 +132,23 @@ public sealed partial class CustomerActivityRecorder(ExchangeRates rates, IOptio
     /// <summary>Recomputes the engagement score of the given profiles from their activity in the window.</summary>
     internal static async Task RescoreAsync(DbTransaction tx, int tenantId, IReadOnlyCollection<long>? keys, DateTime nowUtc, CustomerOptions o, CancellationToken ct)
     {
-        var only = keys is null ? "" : " AND c.Id IN (SELECT value FROM json_each(@keys))";
-        await using var read = Command(tx, $"""
-            SELECT c.Id, c.LastSeen, c.EngagementScore, coalesce(w.Events, 0), coalesce(w.Modules, 0)
-            FROM Customers c
-            LEFT JOIN (SELECT CustomerKey, count(*) AS Events, count(DISTINCT Module) AS Modules FROM CustomerActivity
-                       WHERE TenantId = @tenant AND Ticks >= @from{(keys is null ? "" : " AND CustomerKey IN (SELECT value FROM json_each(@keys))")}
-                       GROUP BY CustomerKey) w ON w.CustomerKey = c.Id
-            WHERE c.TenantId = @tenant{only}
-            """);
+        // All profiles: one pass grouping the window's activity. A few: the ids drive, each counted by a seek of the
+        // (TenantId, CustomerKey, Ticks, Module) index.
+        await using var read = Command(tx, keys is null
+            ? """
+              SELECT c.Id, c.LastSeen, c.EngagementScore, coalesce(w.Events, 0), coalesce(w.Modules, 0)
+              FROM Customers c
+              LEFT JOIN (SELECT CustomerKey, count(*) AS Events, count(DISTINCT Module) AS Modules FROM CustomerActivity
+                         WHERE TenantId = @tenant AND Ticks >= @from GROUP BY CustomerKey) w ON w.CustomerKey = c.Id
+              WHERE c.TenantId = @tenant
+              """
+            : """
+              SELECT c.Id, c.LastSeen, c.EngagementScore,
+                     (SELECT count(*) FROM CustomerActivity a WHERE a.TenantId = @tenant AND a.CustomerKey = c.Id AND a.Ticks >= @from),
+                     (SELECT count(DISTINCT a.Module) FROM CustomerActivity a WHERE a.TenantId = @tenant AND a.CustomerKey = c.Id AND a.Ticks >= @from)
+              FROM json_each(@keys) k CROSS JOIN Customers c ON c.Id = k.value
+              WHERE c.TenantId = @tenant
+              """);
         Add(read, "@tenant", tenantId);
         Add(read, "@from", (nowUtc - o.EngagementWindow).Ticks);
         if (keys is not null) Add(read, "@keys", JsonSerializer.Serialize(keys));

@@ -64,17 +64,19 @@ public static class SegmentEvaluator
     public static async Task EvaluateAsync(DbTransaction tx, int tenantId, Rules segment, IReadOnlyCollection<long>? customerKeys, DateTime nowUtc, CancellationToken ct)
     {
         var sql = SegmentSql.Compile(SegmentRuleParser.Parse(segment.Json), nowUtc);
-        var only = customerKeys is null ? "" : " AND c.Id IN (SELECT value FROM json_each(@keys))";
+        // For a few profiles, the list of ids drives the join (CROSS JOIN keeps SQLite from scanning every profile
+        // and merely filtering by the list); for all of them, the tenant's profiles are the source.
+        var source = customerKeys is null ? "Customers c" : "json_each(@keys) k CROSS JOIN Customers c ON c.Id = k.value";
         var keys = customerKeys is null ? null : JsonSerializer.Serialize(customerKeys);
 
         await using var leave = Command(tx, $"""
             DELETE FROM SegmentMembers WHERE TenantId = @tenant AND SegmentId = @segment
             {(customerKeys is null ? "" : "AND CustomerKey IN (SELECT value FROM json_each(@keys))")}
-            AND CustomerKey NOT IN (SELECT c.Id FROM Customers c WHERE c.TenantId = @tenant{only} AND {sql.Where})
+            AND CustomerKey NOT IN (SELECT c.Id FROM {source} WHERE c.TenantId = @tenant AND {sql.Where})
             """);
         await using var join = Command(tx, $"""
             INSERT INTO SegmentMembers (TenantId, SegmentId, CustomerKey)
-            SELECT @tenant, @segment, c.Id FROM Customers c WHERE c.TenantId = @tenant{only} AND {sql.Where}
+            SELECT @tenant, @segment, c.Id FROM {source} WHERE c.TenantId = @tenant AND {sql.Where}
             ON CONFLICT DO NOTHING
             """);
         foreach (var command in new[] { leave, join })

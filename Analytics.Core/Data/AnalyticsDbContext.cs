@@ -97,7 +97,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.Property(a => a.Module).HasMaxLength(50);
             // A customer's page of the timeline, and its events in a window by module, are one range of this index.
             e.HasIndex(a => new { a.TenantId, a.CustomerKey, a.Ticks, a.Module });
-            e.HasIndex(a => a.Ticks);
             e.HasOne<CustomerProfile>().WithMany().HasForeignKey(a => a.CustomerKey).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });

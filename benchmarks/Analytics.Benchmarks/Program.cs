@@ -11,6 +11,7 @@ const string usage = """
     Usage (from the repository root):
       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- ingest [--batches 100] [--batch-size 10000] [--requests 5000] [--connections 8] [--app <Analytics.Web.dll>]
       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--events 10000000] [--reps 30] [--raw-reps 3] [--core-raw-reps 2] [--duck-reps 5]
+      dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- customers [--profiles 100000] [--events 5000000] [--reps 30]
     """;
 
 try
@@ -23,6 +24,9 @@ try
         case ["dashboard", .. var rest]:
             await MachineReport.WriteAsync(Console.Out, cancel.Token);
             return await new DashboardBenchmark(CommandOptions.Parse(rest)).RunAsync(Console.Out, cancel.Token);
+        case ["customers", .. var rest]:
+            await MachineReport.WriteAsync(Console.Out, cancel.Token);
+            return await new CustomersBenchmark(CommandOptions.Parse(rest)).RunAsync(Console.Out, cancel.Token);
         default:
             Console.Error.WriteLine(usage);
             return 2;

@@ -53,8 +53,6 @@ namespace Analytics.Core.Data.Migrations
 
                     b.HasIndex("CustomerKey");
 
-                    b.HasIndex("Ticks");
-
                     b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module");
 
                     b.ToTable("CustomerActivity");

@@ -155,11 +155,6 @@ namespace Analytics.Core.Data.Migrations
                 columns: new[] { "TenantId", "CustomerKey", "Ticks", "Module" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CustomerActivity_Ticks",
-                table: "CustomerActivity",
-                column: "Ticks");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_SegmentMembers_CustomerKey",
                 table: "SegmentMembers",
                 column: "CustomerKey");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Analytics.Core.Data.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261126131153_CustomerSegments")]
+    [Migration("20261126140355_CustomerSegments")]
     partial class CustomerSegments
     {
         /// <inheritdoc />
@@ -55,8 +55,6 @@ namespace Analytics.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerKey");
-
-                    b.HasIndex("Ticks");
 
                     b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module");
 
