@@ -78,7 +78,7 @@ public static class DemoDataGenerator
             if (customer.ChurnIndex != w.DayIndex) continue;
             w.Churn(customer);
             yield return Event("customer_churned", 1, "sales", w.BusinessTime(),
-                new() { ["reason"] = ChurnReasons[w.Rng.Next(ChurnReasons.Length)], ["channel"] = customer.SignupChannel }, customer.Id);
+                new() { ["reason"] = ChurnReasons[w.Rng.Next(ChurnReasons.Length)], ["channel"] = customer.SignupChannel, ["country"] = customer.Country.Code }, customer.Id);
         }
     }
 
