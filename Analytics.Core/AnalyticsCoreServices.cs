@@ -30,6 +30,16 @@ public static class AnalyticsCoreServices
                 "Retention periods must be positive and grow from raw events to hourly to daily rollups.")
             .Validate(o => o.Interval > TimeSpan.Zero && o.BatchSize > 0, "Retention:Interval and Retention:BatchSize must be positive.")
             .ValidateOnStart();
+        services.AddOptions<CustomerOptions>().Bind(configuration.GetSection(CustomerOptions.Section))
+            .Validate(o => o.EngagementWindow > TimeSpan.Zero && o.ActivityRetention >= TimeSpan.FromDays(1), "Customers:EngagementWindow and ActivityRetention must be positive.")
+            .Validate(o => o.RecencyWeight >= 0 && o.FrequencyWeight >= 0 && o.BreadthWeight >= 0 && o.RecencyWeight + o.FrequencyWeight + o.BreadthWeight > 0,
+                "Customers engagement weights must be 0 or more and not all 0.")
+            .Validate(o => o.FrequencyTarget > 0 && o.BreadthTarget > 0, "Customers:FrequencyTarget and BreadthTarget must be positive.")
+            .Validate(o => o.NightlyAt >= TimeSpan.Zero && o.NightlyAt < TimeSpan.FromDays(1), "Customers:NightlyAt is a time of day.")
+            .ValidateOnStart();
+        services.AddOptions<ExchangeRateOptions>().Bind(configuration.GetSection(ExchangeRateOptions.Section))
+            .Validate(o => o.Rates.Count > 0 && o.Rates.Values.All(r => r > 0) && o.Rates.ContainsKey(o.Base), "ExchangeRates:Rates must be positive and include the base currency.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
             .Validate(o => o.Days is > 0 and <= 730, "Seed:Demo:Days must be 1 to 730.")
             .ValidateOnStart();
@@ -88,7 +98,13 @@ public static class AnalyticsCoreServices
         services.AddHostedService<MetricRetentionJob>();
         services.AddScoped<MetricIngestService>();
         services.TryAddSingleton<IMetricChangeFeed, InProcessMetricChangeFeed>();
+        services.AddScoped<ExchangeRates>();
+        services.AddScoped<CustomerActivityRecorder>();
         services.AddScoped<CustomerDirectory>();
+        services.AddScoped<SegmentDirectory>();
+        services.AddScoped<SegmentActivityReader>();
+        services.AddScoped<CustomerMaintenance>();
+        services.AddHostedService<CustomerNightlyJob>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
         services.TryAddSingleton<ReportQueue>();

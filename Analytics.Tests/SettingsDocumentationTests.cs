@@ -43,6 +43,7 @@ public sealed class SettingsDocumentationTests
     [InlineData(typeof(Analytics.Web.Security.RateLimitOptions))]
     [InlineData(typeof(Analytics.Web.Operations.TelemetryOptions))]
     [InlineData(typeof(Analytics.Core.Reports.ReportRenderingOptions))]
+    [InlineData(typeof(Analytics.Core.Customers.CustomerOptions))]
     public void Every_option_is_documented_in_the_sample(Type options)
     {
         var section = (string)options.GetField("Section")!.GetValue(null)!;

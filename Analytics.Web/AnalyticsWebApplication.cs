@@ -1,6 +1,7 @@
 using Analytics.Core.Data;
 using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
+using Analytics.Web.Api.Customers;
 using Analytics.Web.Api.Dashboards;
 using Analytics.Web.Api.Metrics;
 using Analytics.Web.Api.Reports;
@@ -92,6 +93,8 @@ public static class AnalyticsWebApplication
         app.MapReportExportApi();
         app.MapDashboardPdfApi();
         app.MapReportsApi();
+        app.MapCustomersApi();
+        app.MapSegmentsApi();
         app.MapAccountEndpoints();
         // Our policy already refuses all framing; Blazor would add a second policy allowing same-origin frames.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -22,6 +22,9 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<MetricEvent> MetricEvents => Set<MetricEvent>();
     public DbSet<CustomerProfile> Customers => Set<CustomerProfile>();
+    public DbSet<CustomerActivity> CustomerActivity => Set<CustomerActivity>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();
     public DbSet<Widget> Widgets => Set<Widget>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
@@ -96,8 +99,45 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.Email).HasMaxLength(254);
             e.Property(c => c.Country).HasMaxLength(2);
+            e.Property(c => c.FirstSeen).HasConversion(t => t.Ticks, t => new DateTime(t, DateTimeKind.Utc));
+            e.Property(c => c.LastSeen).HasConversion(t => t.Ticks, t => new DateTime(t, DateTimeKind.Utc));
+            // Hundredths in an integer: SQLite compares and sums it exactly, and sorts by it in an index.
+            e.Property(c => c.Ltv).HasColumnName("LtvCents").HasConversion(v => (long)Math.Round(v * 100m, MidpointRounding.AwayFromZero), v => v / 100m);
+            e.HasIndex(c => new { c.TenantId, c.Ltv });
+            e.HasIndex(c => new { c.TenantId, c.LastSeen });
+            e.HasIndex(c => new { c.TenantId, c.EngagementScore });
+            e.HasIndex(c => new { c.TenantId, c.Name });
             e.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(c => c.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<CustomerActivity>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(100);
+            e.Property(a => a.Module).HasMaxLength(50);
+            // A customer's page of the timeline, and its events in a window by module, are one range of this index.
+            e.HasIndex(a => new { a.TenantId, a.CustomerKey, a.Ticks, a.Module });
+            e.HasOne<CustomerProfile>().WithMany().HasForeignKey(a => a.CustomerKey).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<Segment>(e =>
+        {
+            e.HasIndex(s => new { s.TenantId, s.Name }).IsUnique();
+            e.Property(s => s.Name).HasMaxLength(64);
+            e.Property(s => s.Description).HasMaxLength(500);
+            e.Property(s => s.Rules).HasMaxLength(8000);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(s => s.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<SegmentMember>(e =>
+        {
+            e.HasKey(m => new { m.TenantId, m.SegmentId, m.CustomerKey });
+            e.HasIndex(m => new { m.TenantId, m.CustomerKey });
+            e.HasOne<Segment>().WithMany().HasForeignKey(m => m.SegmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<CustomerProfile>().WithMany().HasForeignKey(m => m.CustomerKey).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(m => m.TenantId == CurrentTenantId);
         });
 
         builder.Entity<Dashboard>(e =>

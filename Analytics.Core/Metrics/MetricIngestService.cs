@@ -12,6 +12,7 @@ public sealed class MetricIngestService(
     MetricStore store,
     TenantDirectory tenants,
     IMetricChangeFeed changes,
+    Customers.CustomerActivityRecorder customers,
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
     AnalyticsInstruments instruments,
@@ -35,7 +36,7 @@ public sealed class MetricIngestService(
 
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
-        await store.WriteAsync(caller.TenantId, batch, ct);
+        await store.WriteAsync(caller.TenantId, batch, ct, (tx, c) => customers.RecordAsync(tx, caller.TenantId, events, now, c));
         instruments.Recorded(events.Count);
         changes.Publish(caller.TenantId, batch.Names);
         return events.Count;

@@ -3,6 +3,7 @@ namespace Analytics.Core.Metrics;
 /// <summary>
 /// A validated question to the metric store: one metric over [<see cref="FromUtc"/>, <see cref="ToUtc"/>), optionally
 /// narrowed by module and dimension filters and broken down by the values of one dimension (<see cref="By"/>).
+/// <see cref="Segment"/> (a segment's name or id) narrows it to the events of that segment's current members.
 /// </summary>
 public sealed record MetricQuery(
     string Name,
@@ -12,7 +13,8 @@ public sealed record MetricQuery(
     MetricAggregate Agg = MetricAggregate.Sum,
     string? Module = null,
     IReadOnlyDictionary<string, string>? Filters = null,
-    string? By = null)
+    string? By = null,
+    string? Segment = null)
 {
     public IReadOnlyDictionary<string, string> FiltersOrEmpty => Filters ?? EmptyFilters;
 

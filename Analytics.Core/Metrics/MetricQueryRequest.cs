@@ -9,4 +9,5 @@ public sealed record MetricQueryRequest(
     string? Agg = null,
     string? Module = null,
     IReadOnlyDictionary<string, string>? Filters = null,
-    string? By = null);
+    string? By = null,
+    string? Segment = null);

@@ -9,8 +9,12 @@ namespace Analytics.Core.Metrics;
 /// Answers metric queries for a caller's tenant: parses wire requests, lets the planner pick the cheapest exact tier,
 /// reads it and fills every bucket of the range.
 /// </summary>
-public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock)
+public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock,
+    Customers.SegmentActivityReader segmentActivity, Customers.SegmentDirectory segments, IOptions<Customers.CustomerOptions> customerOptions)
 {
+    /// <summary>The filter key that names a segment instead of a dimension (widgets and reports keep it among their filters).</summary>
+    public const string SegmentFilter = "segment";
+
     /// <summary>Most buckets one answer may hold; a longer range needs a coarser grouping.</summary>
     public const int MaxBuckets = 5_000;
 
@@ -24,12 +28,25 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     public async Task<MetricSeries> QueryAsync(Caller caller, MetricQuery query, CancellationToken ct, MetricTier? tier = null)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
-        var chosen = tier ?? MetricPlanner.Choose(query, zone, Coverage(), retention.Value);
+        query = WithSegmentFromFilters(query);
+        long segmentId = 0;
+        MetricTier chosen;
+        if (query.Segment is { } segment)
+        {
+            segmentId = await segments.FindIdAsync(caller, segment, ct) ?? throw new NotFoundException($"No segment '{segment}'.");
+            var kept = customerOptions.Value.ActivityRetention;
+            var activityFrom = clock.GetUtcNow().UtcDateTime - kept;
+            if (query.FromUtc < activityFrom)
+                throw new UnprocessableException(
+                    $"A query narrowed to a segment reads customer activity, which is kept for {Days(kept)} days; this range starts {(int)Math.Ceiling((clock.GetUtcNow().UtcDateTime - query.FromUtc).TotalDays)} days ago. Shorten the range or drop the segment.");
+            chosen = MetricTier.Customers;
+        }
+        else chosen = tier ?? MetricPlanner.Choose(query, zone, Coverage(), retention.Value);
         var buckets = TimeBuckets.Cover(query.FromUtc, query.ToUtc, query.GroupBy, zone);
         if (buckets.Count > MaxBuckets)
             throw new UnprocessableException($"The range holds {buckets.Count} {query.GroupBy.ToString().ToLowerInvariant()} buckets; at most {MaxBuckets} fit in one answer. Choose a coarser group_by or a shorter range.");
 
-        var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets);
+        var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets, segmentActivity, segmentId);
         var (total, cells) = await reader.ReadAsync(by: null, ct);
         instruments.Answered(chosen);
         var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg), MetricSummary.Of(total[""]), chosen)
@@ -108,6 +125,16 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
                 new DateTime(g.Max(r => r.LastTicks), DateTimeKind.Utc)))
             .ToList();
 
+    /// <summary>Moves a <c>segment</c> entry of the filters (as widgets and reports store it) into <see cref="MetricQuery.Segment"/>.</summary>
+    public static MetricQuery WithSegmentFromFilters(MetricQuery query)
+    {
+        if (query.Filters is null || !query.Filters.TryGetValue(SegmentFilter, out var segment)) return query;
+        var rest = query.Filters.Where(f => f.Key != SegmentFilter).ToDictionary(f => f.Key, f => f.Value);
+        return query with { Segment = query.Segment ?? segment, Filters = rest.Count > 0 ? rest : null };
+    }
+
+    private static string Days(TimeSpan span) => span.TotalDays.ToString("0", CultureInfo.InvariantCulture);
+
     private TierCoverage Coverage() => TierCoverage.At(clock.GetUtcNow().UtcDateTime, retention.Value);
 
     private static MetricGrouping WidestGrouping(MetricQuery query) =>
@@ -152,8 +179,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         var toUtc = to ?? TimeBuckets.ToUtc(TimeBuckets.ToLocal(nowUtc, zone).Date.AddDays(1), zone);
         var fromUtc = from ?? toUtc.AddDays(-30);
         if (fromUtc > toUtc) throw new UnprocessableException("'from' is after 'to'.");
-        return new MetricQuery(r.Name!, fromUtc, toUtc, grouping, agg, string.IsNullOrEmpty(r.Module) ? null : r.Module,
-            r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By);
+        return WithSegmentFromFilters(new MetricQuery(r.Name!, fromUtc, toUtc, grouping, agg, string.IsNullOrEmpty(r.Module) ? null : r.Module,
+            r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By, string.IsNullOrEmpty(r.Segment) ? null : r.Segment));
     }
 
     private static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
@@ -179,7 +206,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
 
     /// <summary>Reads one tier for a query and merges its rows into the query's buckets, per breakdown value.</summary>
     private sealed class TierReader(MetricStore store, int tenantId, MetricTier tier, MetricQuery query, TimeZoneInfo zone,
-        IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets)
+        IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, Customers.SegmentActivityReader segmentActivity, long segmentId)
     {
         private readonly long[] _starts = buckets.Select(b => b.StartUtc.Ticks).ToArray();
         private readonly Dictionary<long, int> _dayBuckets = [];
@@ -195,11 +222,14 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             }
             var (from, to) = tier switch
             {
-                MetricTier.Raw => (query.FromUtc.Ticks, query.ToUtc.Ticks),
+                MetricTier.Raw or MetricTier.Customers => (query.FromUtc.Ticks, query.ToUtc.Ticks),
                 MetricTier.Hourly => (TierCoverage.HourOf(query.FromUtc), TierCoverage.HourOf(query.ToUtc)),
                 _ => ((long)TierCoverage.DayOf(query.FromUtc, zone), (long)TierCoverage.DayOf(query.ToUtc, zone)),
             };
-            await foreach (var row in store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct))
+            var rows = tier == MetricTier.Customers
+                ? segmentActivity.ReadAsync(tenantId, segmentId, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct)
+                : store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct);
+            await foreach (var row in rows)
             {
                 var index = BucketOf(row.Time);
                 if (index < 0) continue;

@@ -16,8 +16,11 @@ namespace Analytics.Core.Metrics;
 /// </summary>
 public sealed class MetricStore(AnalyticsDbContext db)
 {
-    /// <summary>Writes a batch — raw rows, rollup upserts and catalog — in one transaction.</summary>
-    public async Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct)
+    /// <summary>
+    /// Writes a batch — raw rows, rollup upserts and catalog — in one transaction; <paramref name="alongside"/> writes
+    /// what else the batch changes (customer profiles) in the same transaction, so all of it lands or none.
+    /// </summary>
+    public async Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct, Func<DbTransaction, CancellationToken, Task>? alongside = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -28,6 +31,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
             UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
             UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
             UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
+            if (alongside is not null) await alongside(transaction, ct);
             await tx.CommitAsync(ct);
         });
     }

@@ -6,4 +6,6 @@ public enum MetricTier
     Raw,
     Hourly,
     Daily,
+    /// <summary>Customer activity: answers queries narrowed to a segment, joined with its current members.</summary>
+    Customers,
 }

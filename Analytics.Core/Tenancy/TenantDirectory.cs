@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Analytics.Core.Data;
 using Analytics.Core.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Analytics.Core.Tenancy;
 
@@ -39,8 +40,12 @@ public sealed partial class TenantDirectory(AnalyticsDbContext db, TimeProvider 
             Currency = currency,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // A tenant starts with the built-in customer segments, so no later read has to create them.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
+        await Customers.SegmentEvaluator.EnsureBuiltInsAsync(transaction.GetDbTransaction(), tenant.Id, tenant.CreatedAt, ct);
+        await transaction.CommitAsync(ct);
         return tenant;
     }
 }

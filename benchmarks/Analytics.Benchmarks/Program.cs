@@ -13,6 +13,7 @@ const string usage = """
       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- dashboard [--events 10000000] [--reps 30] [--raw-reps 3] [--core-raw-reps 2] [--duck-reps 5]
       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- reports [--csv-rows 1000000] [--xlsx-rows 100000] [--pdf-reps 10] [--demo-days 120] [--out <folder>]
       dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- soak [--minutes 10] [--demo-days 365] [--app <Analytics.Web.dll>]
+      dotnet run -c Release --project benchmarks/Analytics.Benchmarks -- customers [--profiles 100000] [--events 5000000] [--reps 30]
     """;
 
 try
@@ -31,6 +32,9 @@ try
         case ["soak", .. var rest]:
             await MachineReport.WriteAsync(Console.Out, cancel.Token);
             return await new SoakBenchmark(CommandOptions.Parse(rest)).RunAsync(Console.Out, cancel.Token);
+        case ["customers", .. var rest]:
+            await MachineReport.WriteAsync(Console.Out, cancel.Token);
+            return await new CustomersBenchmark(CommandOptions.Parse(rest)).RunAsync(Console.Out, cancel.Token);
         default:
             Console.Error.WriteLine(usage);
             return 2;

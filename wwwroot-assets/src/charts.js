@@ -57,6 +57,10 @@ const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 // Formatters are functions, which JSON cannot carry: C# names one in `valueFormat` instead.
 // Horizontal bars swap the axes: the values run along x and y carries the category names.
 function formatters(valueFormat, horizontal) {
+    if (valueFormat === 'score') {
+        // A 0–100 score on a radial gauge: the number alone, not ApexCharts' default percent.
+        return { plotOptions: { radialBar: { dataLabels: { value: { formatter: (v) => `${Math.round(v)}` } } } } };
+    }
     if (valueFormat !== 'number') {
         return {};
     }

@@ -24,7 +24,7 @@ public static class DemoDataGenerator
     public const int SyncOutageOffset = 7;
 
     private const double OrdersPerWeekday = 95;
-    private const double SignupsPerWeekday = 0.8;
+    private const double SignupsPerWeekday = 3.5;
     private const double LeadsPerWeekday = 18;
     private const double TicketsPerWeekday = 34;
     private const double EmailListSize = 9000;
@@ -78,7 +78,7 @@ public static class DemoDataGenerator
             if (customer.ChurnIndex != w.DayIndex) continue;
             w.Churn(customer);
             yield return Event("customer_churned", 1, "sales", w.BusinessTime(),
-                new() { ["reason"] = ChurnReasons[w.Rng.Next(ChurnReasons.Length)], ["channel"] = customer.SignupChannel }, customer.Id);
+                new() { ["reason"] = ChurnReasons[w.Rng.Next(ChurnReasons.Length)], ["channel"] = customer.SignupChannel, ["country"] = customer.Country.Code }, customer.Id);
         }
     }
 
@@ -240,7 +240,7 @@ public static class DemoDataGenerator
             if (opened > w.Now || w.PickCustomer() is not { } customer) continue;
             var c = w.Pick(TicketChannels.Length, TicketChannelWeights);
             var priority = w.Pick(TicketPriorities.Length, TicketPriorityWeights);
-            yield return Event("ticket_opened", 1, "support", opened, TicketDims(c, priority), customer.Id);
+            yield return Event("ticket_opened", 1, "support", opened, new(TicketDims(c, priority)) { ["country"] = customer.Country.Code }, customer.Id);
 
             var minutes = Math.Round(w.LogNormal(FirstResponseMedianMinutes[c] * (flood ? 4 : 1) * (w.IsWeekend ? 2 : 1), 0.6), 1);
             yield return Event("first_response_minutes", minutes, "support", opened.AddMinutes(minutes), TicketDims(c, priority), customer.Id);

@@ -55,7 +55,7 @@ public sealed partial class DemoSeeder(
             batch.Clear();
         }
         if (batch.Count > 0) events += await ingest.RecordAsync(caller, batch, ct);
-        await customers.UpsertAsync(caller, seen.Values.ToList(), ct);
+        foreach (var chunk in seen.Values.Chunk(1000)) await customers.UpsertAsync(caller, chunk, ct);
         var admin = caller with { UserId = userIds[Roles.Admin] };
         foreach (var (ownerRole, dashboard) in DemoDashboards.All)
         {
@@ -71,7 +71,7 @@ public sealed partial class DemoSeeder(
     private static CustomerProfileInput Seen(CustomerProfileInput? known, string id, MetricEventInput e)
     {
         var at = e.Timestamp ?? DateTimeOffset.UtcNow;
-        known ??= new CustomerProfileInput(id, CompanyName(id), $"buyer@{CompanyName(id).ToLowerInvariant().Replace(' ', '-')}.example",
+        known ??= new CustomerProfileInput(id, CompanyName(id), $"buyer@{Domain(CompanyName(id))}.example",
             FirstSeen: at, LastSeen: at);
         return known with
         {
@@ -84,11 +84,17 @@ public sealed partial class DemoSeeder(
     private static readonly string[] NameStarts = ["Northwind", "Bluefin", "Cedar", "Granite", "Harbor", "Juniper", "Kestrel", "Lumen", "Meridian", "Nimbus", "Orchid", "Pioneer", "Quarry", "Redwood", "Summit", "Tidewater", "Vertex", "Willow", "Atlas", "Beacon"];
     private static readonly string[] NameEnds = ["Labs", "Studio", "Partners", "Works", "Group", "Logistics", "Retail", "Foods", "Health", "Design", "Systems", "Outfitters", "Supply", "Media", "Capital", "Dental", "Legal", "Motors", "Analytics", "Interiors", "Architects", "Bakery", "Clinic", "Fitness", "Hotels", "Schools", "Energy", "Farms", "Travel", "Print", "Games"];
 
+    private static string Domain(string company) =>
+        string.Join('-', company.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.All(char.IsAsciiLetterOrDigit)));
+
+    private static readonly string[] NameSuffixes = ["", " & Co", " International", " Holdings", " Collective", " Trading", " Brothers", " United", " Direct"];
+
     /// <summary>A stable company name for a demo customer id such as <c>cus_00042</c>.</summary>
     private static string CompanyName(string id)
     {
         var n = int.TryParse(id.AsSpan(id.LastIndexOf('_') + 1), out var number) ? number : id.GetHashCode(StringComparison.Ordinal) & 0xffff;
-        return $"{NameStarts[n % NameStarts.Length]} {NameEnds[n / NameStarts.Length % NameEnds.Length]}";
+        var combinations = NameStarts.Length * NameEnds.Length;
+        return $"{NameStarts[n % NameStarts.Length]} {NameEnds[n / NameStarts.Length % NameEnds.Length]}{NameSuffixes[n / combinations % NameSuffixes.Length]}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo tenant {Slug}: {Events} events and {Customers} customer profiles over {Days} days in {Seconds:0.0} s")]

@@ -6,8 +6,8 @@ namespace Analytics.Core.Data.Demo;
 /// </summary>
 internal sealed class DemoWorld
 {
-    public const int InitialCustomers = 150;
-    public const int MaxCustomers = 600;
+    public const int InitialCustomers = 1200;
+    public const int MaxCustomers = 5000;
     public const double YearlyGrowth = 1.32;
 
     // UTC hours weighted for a seller whose customers are mostly in Europe and the Americas.

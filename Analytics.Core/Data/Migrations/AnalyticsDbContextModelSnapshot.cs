@@ -61,6 +61,47 @@ namespace Analytics.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Analytics.Core.Customers.CustomerActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerKey");
+
+                    b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module");
+
+                    b.ToTable("CustomerActivity");
+                });
+
             modelBuilder.Entity("Analytics.Core.Customers.CustomerProfile", b =>
                 {
                     b.Property<long>("Id")
@@ -79,30 +120,113 @@ namespace Analytics.Core.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EngagementScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("FirstSeen")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("LastSeen")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ltv")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LtvCents");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "EngagementScore");
+
                     b.HasIndex("TenantId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "LastSeen");
+
+                    b.HasIndex("TenantId", "Ltv");
+
+                    b.HasIndex("TenantId", "Name");
+
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Core.Customers.Segment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EvaluatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Segments");
+                });
+
+            modelBuilder.Entity("Analytics.Core.Customers.SegmentMember", b =>
+                {
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "SegmentId", "CustomerKey");
+
+                    b.HasIndex("CustomerKey");
+
+                    b.HasIndex("SegmentId");
+
+                    b.HasIndex("TenantId", "CustomerKey");
+
+                    b.ToTable("SegmentMembers");
                 });
 
             modelBuilder.Entity("Analytics.Core.Dashboards.Dashboard", b =>
@@ -808,11 +932,44 @@ namespace Analytics.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Analytics.Core.Customers.CustomerActivity", b =>
+                {
+                    b.HasOne("Analytics.Core.Customers.CustomerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Analytics.Core.Customers.CustomerProfile", b =>
                 {
                     b.HasOne("Analytics.Core.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Core.Customers.Segment", b =>
+                {
+                    b.HasOne("Analytics.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Core.Customers.SegmentMember", b =>
+                {
+                    b.HasOne("Analytics.Core.Customers.CustomerProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Core.Customers.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

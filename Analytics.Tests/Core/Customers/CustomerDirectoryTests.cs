@@ -17,7 +17,7 @@ public sealed class CustomerDirectoryTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    private Task<IReadOnlyList<CustomerProfile>> UpsertAsync(Caller caller, params CustomerProfileInput[] inputs) =>
+    private Task<IReadOnlyList<CustomerView>> UpsertAsync(Caller caller, params CustomerProfileInput[] inputs) =>
         _host.RunAsync(caller, s => s.GetRequiredService<CustomerDirectory>().UpsertAsync(caller, inputs, CancellationToken.None));
 
     [Fact]

@@ -67,5 +67,6 @@ public static class MetricsApi
         Agg: q["agg"],
         Module: q["module"],
         Filters: q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal)).ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString()),
-        By: q["by"]);
+        By: q["by"],
+        Segment: q["segment"]);
 }

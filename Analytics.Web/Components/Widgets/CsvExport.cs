@@ -23,6 +23,14 @@ public static class CsvExport
         return csv.ToString();
     }
 
+    /// <summary>Rows without a header, for a CSV written in parts (a streamed export).</summary>
+    public static string Lines(IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        var csv = new StringBuilder();
+        foreach (var row in rows) AppendLine(csv, row);
+        return csv.ToString();
+    }
+
     /// <summary>One text cell as CSV: defused, then quoted when it holds a comma, a quote or a line break.</summary>
     public static string Text(string text) => CsvCells.Quote(CsvCells.Defuse(text));
 

@@ -1,0 +1,177 @@
+using System.Data.Common;
+using System.Text.Json;
+using Analytics.Core.Metrics;
+using Analytics.Core.Tenancy;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static Analytics.Core.Customers.SegmentEvaluator;
+
+namespace Analytics.Core.Customers;
+
+/// <summary>
+/// The customer side of ingest, run inside the ingest transaction: events with a <c>customer_id</c> create unknown
+/// profiles, add to the customer's activity, move first/last seen, LTV and order count by exactly their own share,
+/// re-score engagement and re-evaluate segment membership of the customers they touched. Nothing is recomputed from
+/// history, so a profile stays right however old it is.
+/// </summary>
+public sealed partial class CustomerActivityRecorder(ExchangeRates rates, IOptions<CustomerOptions> options, ILogger<CustomerActivityRecorder> logger)
+{
+    private sealed class Delta
+    {
+        public long Key;
+        public long LtvCents;
+        public int Orders;
+        public long FirstTicks = long.MaxValue;
+        public long LastTicks = long.MinValue;
+        public string? Country;
+    }
+
+    public async Task RecordAsync(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, DateTime nowUtc, CancellationToken ct)
+    {
+        Dictionary<string, Delta>? deltas = null;
+        foreach (var e in events)
+            if (e.CustomerId is { Length: > 0 } id)
+            {
+                deltas ??= new Dictionary<string, Delta>(StringComparer.Ordinal);
+                if (!deltas.ContainsKey(id)) deltas[id] = new Delta();
+            }
+        if (deltas is null) return;
+
+        var o = options.Value;
+        var currencies = await rates.ForTenantAsync(tenantId, ct);
+        var activityFrom = (nowUtc - o.ActivityRetention).Ticks;
+        var unconverted = 0;
+        foreach (var e in events)
+        {
+            if (e.CustomerId is not { Length: > 0 } id) continue;
+            var d = deltas[id];
+            var ticks = (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks;
+            d.FirstTicks = Math.Min(d.FirstTicks, ticks);
+            d.LastTicks = Math.Max(d.LastTicks, ticks);
+            var cents = CustomerFigures.LtvCents(e.Name!, e.Value!.Value, e.Dimensions?.GetValueOrDefault("currency"), currencies, o);
+            if (cents is null) unconverted++;
+            d.LtvCents += cents ?? 0;
+            if (CustomerFigures.IsOrder(e.Name!, o)) d.Orders++;
+            if (d.Country is null && e.Dimensions?.GetValueOrDefault("country") is { Length: 2 } country && country.All(char.IsAsciiLetter))
+                d.Country = country.ToUpperInvariant();
+        }
+        if (unconverted > 0) LogUnconverted(logger, unconverted, tenantId);
+
+        await UpsertProfilesAsync(tx, tenantId, deltas, ct);
+        await InsertActivityAsync(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
+        var keys = deltas.Values.Select(d => d.Key).ToList();
+        await RescoreAsync(tx, tenantId, keys, nowUtc, o, ct);
+        await EvaluateProfilesAsync(tx, tenantId, keys, nowUtc, ct);
+    }
+
+    private static async Task UpsertProfilesAsync(DbTransaction tx, int tenantId, Dictionary<string, Delta> deltas, CancellationToken ct)
+    {
+        await using var upsert = Command(tx, """
+            INSERT INTO Customers (TenantId, ExternalId, Country, Attributes, FirstSeen, LastSeen, LtvCents, OrderCount, EngagementScore)
+            VALUES (@tenant, @external, @country, '{}', @first, @last, @ltv, @orders, 0)
+            ON CONFLICT (TenantId, ExternalId) DO UPDATE SET
+                Country = coalesce(Country, excluded.Country),
+                FirstSeen = min(FirstSeen, excluded.FirstSeen),
+                LastSeen = max(LastSeen, excluded.LastSeen),
+                LtvCents = LtvCents + excluded.LtvCents,
+                OrderCount = OrderCount + excluded.OrderCount
+            RETURNING Id
+            """);
+        Add(upsert, "@tenant", tenantId);
+        var external = Add(upsert, "@external", "");
+        var country = Add(upsert, "@country", null);
+        var first = Add(upsert, "@first", 0L);
+        var last = Add(upsert, "@last", 0L);
+        var ltv = Add(upsert, "@ltv", 0L);
+        var orders = Add(upsert, "@orders", 0);
+        await upsert.PrepareAsync(ct);
+        foreach (var (id, d) in deltas)
+        {
+            ct.ThrowIfCancellationRequested();
+            external.Value = id;
+            country.Value = (object?)d.Country ?? DBNull.Value;
+            first.Value = d.FirstTicks;
+            last.Value = d.LastTicks;
+            ltv.Value = d.LtvCents;
+            orders.Value = d.Orders;
+            d.Key = (long)upsert.ExecuteScalar()!;
+        }
+    }
+
+    private static async Task InsertActivityAsync(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, Dictionary<string, Delta> deltas,
+        DateTime nowUtc, long activityFrom, CancellationToken ct)
+    {
+        await using var insert = Command(tx, """
+            INSERT INTO CustomerActivity (TenantId, CustomerKey, Ticks, Name, Module, Value, Dimensions)
+            VALUES (@tenant, @customer, @ticks, @name, @module, @value, @dims)
+            """);
+        Add(insert, "@tenant", tenantId);
+        var customer = Add(insert, "@customer", 0L);
+        var ticks = Add(insert, "@ticks", 0L);
+        var name = Add(insert, "@name", "");
+        var module = Add(insert, "@module", "");
+        var value = Add(insert, "@value", 0.0);
+        var dims = Add(insert, "@dims", "{}");
+        await insert.PrepareAsync(ct);
+        foreach (var e in events)
+        {
+            if (e.CustomerId is not { Length: > 0 } id) continue;
+            var at = (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks;
+            if (at < activityFrom) continue;
+            ct.ThrowIfCancellationRequested();
+            customer.Value = deltas[id].Key;
+            ticks.Value = at;
+            name.Value = e.Name;
+            module.Value = e.Module;
+            value.Value = e.Value!.Value;
+            dims.Value = e.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Recomputes the engagement score of the given profiles from their activity in the window.</summary>
+    internal static async Task RescoreAsync(DbTransaction tx, int tenantId, IReadOnlyCollection<long>? keys, DateTime nowUtc, CustomerOptions o, CancellationToken ct)
+    {
+        // All profiles: one pass grouping the window's activity. A few: the ids drive, each counted by a seek of the
+        // (TenantId, CustomerKey, Ticks, Module) index.
+        await using var read = Command(tx, keys is null
+            ? """
+              SELECT c.Id, c.LastSeen, c.EngagementScore, coalesce(w.Events, 0), coalesce(w.Modules, 0)
+              FROM Customers c
+              LEFT JOIN (SELECT CustomerKey, count(*) AS Events, count(DISTINCT Module) AS Modules FROM CustomerActivity
+                         WHERE TenantId = @tenant AND Ticks >= @from GROUP BY CustomerKey) w ON w.CustomerKey = c.Id
+              WHERE c.TenantId = @tenant
+              """
+            : """
+              SELECT c.Id, c.LastSeen, c.EngagementScore,
+                     (SELECT count(*) FROM CustomerActivity a WHERE a.TenantId = @tenant AND a.CustomerKey = c.Id AND a.Ticks >= @from),
+                     (SELECT count(DISTINCT a.Module) FROM CustomerActivity a WHERE a.TenantId = @tenant AND a.CustomerKey = c.Id AND a.Ticks >= @from)
+              FROM json_each(@keys) k CROSS JOIN Customers c ON c.Id = k.value
+              WHERE c.TenantId = @tenant
+              """);
+        Add(read, "@tenant", tenantId);
+        Add(read, "@from", (nowUtc - o.EngagementWindow).Ticks);
+        if (keys is not null) Add(read, "@keys", JsonSerializer.Serialize(keys));
+        var changed = new List<(long Id, int Score)>();
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+            {
+                var score = EngagementScore.Compute(new DateTime(reader.GetInt64(1), DateTimeKind.Utc), nowUtc, reader.GetInt64(3), reader.GetInt32(4), o);
+                if (score != reader.GetInt32(2)) changed.Add((reader.GetInt64(0), score));
+            }
+        if (changed.Count == 0) return;
+        await using var update = Command(tx, "UPDATE Customers SET EngagementScore = @score WHERE Id = @id");
+        var id = Add(update, "@id", 0L);
+        var s = Add(update, "@score", 0);
+        await update.PrepareAsync(ct);
+        foreach (var (key, score) in changed)
+        {
+            id.Value = key;
+            s.Value = score;
+            update.ExecuteNonQuery();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} revenue events of tenant {TenantId} carry a currency without an exchange rate; they do not count toward lifetime value")]
+    private static partial void LogUnconverted(ILogger logger, int count, int tenantId);
+}

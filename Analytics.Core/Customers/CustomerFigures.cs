@@ -1,0 +1,39 @@
+using Analytics.Core.Tenancy;
+
+namespace Analytics.Core.Customers;
+
+/// <summary>
+/// What a customer's history adds up to. Ingest applies <see cref="LtvCents"/> and <see cref="IsOrder"/> one event at a
+/// time; <see cref="FromHistory"/> recomputes everything from a whole history, which the incremental figures must equal.
+/// </summary>
+public sealed record CustomerFigures(DateTime FirstSeen, DateTime LastSeen, decimal Ltv, int OrderCount, int EngagementScore)
+{
+    /// <summary>
+    /// The event's contribution to lifetime value in hundredths of the tenant currency (revenue adds, refunds take
+    /// off, anything else is 0), rounded per event so sums are exact; null when its currency has no rate.
+    /// </summary>
+    public static long? LtvCents(string name, double value, string? currency, CurrencyTable currencies, CustomerOptions options)
+    {
+        var sign = options.RevenueMetrics.Contains(name) ? 1 : options.RefundMetrics.Contains(name) ? -1 : 0;
+        if (sign == 0) return 0;
+        if (!currencies.TryConvert((decimal)value, currency, out var converted)) return null;
+        return sign * (long)Math.Round(converted * 100m, MidpointRounding.AwayFromZero);
+    }
+
+    public static bool IsOrder(string name, CustomerOptions options) => name == options.OrderMetric;
+
+    public static CustomerFigures FromHistory(IReadOnlyCollection<CustomerEvent> events, DateTime nowUtc, CurrencyTable currencies, CustomerOptions options)
+    {
+        if (events.Count == 0) return new CustomerFigures(nowUtc, nowUtc, 0, 0, 0);
+        var windowStart = nowUtc - options.EngagementWindow;
+        var cents = events.Sum(e => LtvCents(e.Name, e.Value, e.Currency, currencies, options) ?? 0);
+        var inWindow = events.Where(e => e.TimestampUtc >= windowStart).ToList();
+        var lastSeen = events.Max(e => e.TimestampUtc);
+        return new CustomerFigures(
+            events.Min(e => e.TimestampUtc),
+            lastSeen,
+            cents / 100m,
+            events.Count(e => IsOrder(e.Name, options)),
+            Customers.EngagementScore.Compute(lastSeen, nowUtc, inWindow.Count, inWindow.Select(e => e.Module).Distinct().Count(), options));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Analytics.Web.Api.Customers;
+
+public sealed record SegmentListResponse(IReadOnlyList<SegmentResponse> Data);

@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace Analytics.Web.Api.Customers;
+
+public sealed record SegmentPreviewRequest(JsonElement? Rules);
