@@ -5,7 +5,7 @@ public sealed class ReportRenderingOptions
 {
     public const string Section = "ReportRendering";
 
-    /// <summary>Up to this many data rows a workbook is written with ClosedXML; above it with the streaming Open XML writer, whose memory stays flat.</summary>
+    /// <summary>Up to this many data rows a workbook is written with ClosedXML; above it with the streaming SpreadsheetML writer, straight to the output with flat memory.</summary>
     public int XlsxStreamingThreshold { get; set; } = 20_000;
 
     /// <summary>Font families for PDF text and charts, comma separated; the first one installed wins (Debian: fonts-dejavu-core, fonts-liberation2).</summary>
