@@ -67,8 +67,8 @@ public sealed class ExportCost : IDisposable
 
     public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"allocated {Allocated / 1048576.0:N1} MiB (GCs gen0/1/2: {Collections.Gen0}/{Collections.Gen1}/{Collections.Gen2}), " +
-        $"managed heap peak +{PeakHeapAbove / 1048576.0:N1} MiB, retained +{RetainedAfter / 1048576.0:N1} MiB; " +
-        $"working set peak +{PeakSetAbove / 1048576.0:N1} MiB above {StartSet / 1048576.0:N0} MiB (peak {(StartSet + PeakSetAbove) / 1048576.0:N0} MiB)");
+        $"managed heap peak {PeakHeapAbove / 1048576.0:+0.0;-0.0;0.0} MiB, retained {RetainedAfter / 1048576.0:+0.0;-0.0;0.0} MiB; " +
+        $"working set peak {PeakSetAbove / 1048576.0:+0.0;-0.0;0.0} MiB above {StartSet / 1048576.0:N0} MiB (peak {(StartSet + PeakSetAbove) / 1048576.0:N0} MiB)");
 
     /// <summary>Time and allocations only, for a run whose memory is not the point.</summary>
     public string Brief() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
