@@ -63,7 +63,7 @@ public sealed class ReportsBenchmark(CommandOptions options)
 
     private async Task XlsxAsync(string path, TextWriter output, CancellationToken ct)
     {
-        var threshold = new ReportRenderingOptions().XlsxStreamingThreshold;
+        var threshold = options.Int("xlsx-threshold", new ReportRenderingOptions().XlsxStreamingThreshold);
         XlsxColumn[] columns =
         [
             new("Metric", XlsxColumnKind.Text), new("Period", XlsxColumnKind.Text), new("Start", XlsxColumnKind.Date), new("Value", XlsxColumnKind.Number),
