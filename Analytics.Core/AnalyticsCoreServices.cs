@@ -3,6 +3,7 @@ using Analytics.Core.Dashboards;
 using Analytics.Core.Data;
 using Analytics.Core.Data.Demo;
 using Analytics.Core.Metrics;
+using Analytics.Core.Reports;
 using Analytics.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,19 @@ public static class AnalyticsCoreServices
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
             .Validate(o => o.Days is > 0 and <= 730, "Seed:Demo:Days must be 1 to 730.")
+            .ValidateOnStart();
+
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero && o.DeliveryRetryDelay > TimeSpan.Zero,
+                "Reports:PollInterval, RunTimeout and DeliveryRetryDelay must be positive.")
+            .Validate(o => o.MaxRunAttempts > 0 && o.MaxDeliveryAttempts > 0 && o.MaxAttachmentBytes >= 0, "Reports attempt limits must be positive.")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Reports:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
+            .PostConfigure(o => o.PickupFolder = Path.GetFullPath(Path.Combine(contentRoot, o.PickupFolder)))
+            .Validate(o => o.Port is > 0 and < 65536, "Smtp:Port must be 1 to 65535.")
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an email address, optionally with a name.")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Smtp:Timeout must be positive.")
             .ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -77,6 +91,16 @@ public static class AnalyticsCoreServices
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
+        services.TryAddSingleton<ReportQueue>();
+        services.AddSingleton<MailTransport>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportSpecBuilder>();
+        services.AddScoped<ReportRunner>();
+        services.AddScoped<ReportMailer>();
+        services.AddScoped<ReportScheduler>();
+        services.AddScoped<ReportRetention>();
+        services.AddHostedService<ReportSchedulerJob>();
+        services.AddScoped<DemoReports>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

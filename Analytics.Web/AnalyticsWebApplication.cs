@@ -12,6 +12,7 @@ using Analytics.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -26,6 +27,8 @@ public static class AnalyticsWebApplication
 
     public static IServiceCollection AddAnalyticsWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Keys in the database: sign-ins survive restarts and work on every node, without a per-machine key folder.
+        services.AddDataProtection().SetApplicationName("Analytics").PersistKeysToDbContext<AnalyticsDbContext>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
@@ -88,6 +91,7 @@ public static class AnalyticsWebApplication
         app.MapDashboardsApi();
         app.MapReportExportApi();
         app.MapDashboardPdfApi();
+        app.MapReportsApi();
         app.MapAccountEndpoints();
         // Our policy already refuses all framing; Blazor would add a second policy allowing same-origin frames.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

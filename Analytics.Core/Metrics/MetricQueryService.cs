@@ -62,8 +62,16 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     public async Task<MetricTrend> TrendAsync(Caller caller, MetricQuery query, CancellationToken ct)
     {
         var current = await QueryAsync(caller, query, ct);
-        var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query), By = null }, ct);
-        return new MetricTrend(current, current.Value, previous.Value);
+        try
+        {
+            var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query), By = null }, ct);
+            return new MetricTrend(current, current.Value, previous.Value);
+        }
+        catch (UnprocessableException)
+        {
+            // The previous period reaches past what the tiers keep: there is no exact figure to compare with.
+            return new MetricTrend(current, current.Value, null);
+        }
     }
 
     /// <summary>Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against the previous equal period.</summary>

@@ -35,11 +35,11 @@ public sealed class MetricStore(AnalyticsDbContext db)
     private static void InsertRaw(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        // In series order, consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index.
-        rows.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Ticks.CompareTo(b.Ticks));
+        // In series order, consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index. The sort is
+        // stable: events of one series at the same instant keep their batch order, which decides "last" in the rollups.
         using var insert = Writer(tx, "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         insert.Bind(1, tenantId);
-        foreach (var row in rows)
+        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks))
         {
             insert.Bind(2, row.Name).Bind(3, row.Module).Bind(4, row.Value).Bind(5, row.Ticks).Bind(6, row.CustomerId)
                   .Bind(7, row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");

@@ -51,6 +51,11 @@ public sealed class AdminTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Tab, new() { Name = "Settings" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=retention]")).ToContainTextAsync("Raw events");
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"admin-settings-{scheme}"), FullPage = true });
+        await page.ClickAsync("[data-testid=admin-test-email]");
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("To").FillAsync("ops@demo.local");
+        await page.ClickAsync("[data-testid=test-email-send]");
+        await Assertions.Expect(page.Locator("[data-testid=test-email-sent]")).ToContainTextAsync("pickup folder");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         if (scheme == "dark") await page.ClickAsync("[data-testid=theme-toggle]");
         Assert.Empty(errors);
         await page.Context.CloseAsync();

@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(
     MetricIngestService ingest,
     CustomerDirectory customers,
     DashboardService dashboards,
+    DemoReports reports,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -62,6 +63,7 @@ public sealed partial class DemoSeeder(
             var created = await dashboards.CreateAsync(owner, dashboard with { SharedWith = null }, ct);
             await dashboards.UpdateAsync(admin, created.Dashboard.Id, new DashboardInput(SharedWith: dashboard.SharedWith), ct);
         }
+        await reports.SeedAsync(caller with { UserId = userIds[Roles.Analyst], Roles = new HashSet<string> { Roles.Analyst } }, ct);
         LogSeeded(logger, Slug, events, seen.Count, demo.Days, watch.Elapsed.TotalSeconds);
     }
 

@@ -124,6 +124,23 @@ public sealed class AdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_definitions_created_changed_and_deleted_are_audited()
+    {
+        var created = await RunAsync<Analytics.Core.Reports.ReportView, Analytics.Core.Reports.ReportService>(_admin, r => r.CreateAsync(_admin,
+            new Analytics.Core.Reports.ReportInput("Weekly ops", ["fulfillment"], Format: "csv", Schedule: new("weekly", Day: "monday", Time: "08:00")), CancellationToken.None));
+        var id = created.Definition.Id;
+        await RunAsync<Analytics.Core.Reports.ReportView, Analytics.Core.Reports.ReportService>(_admin, r => r.UpdateAsync(_admin, id,
+            new Analytics.Core.Reports.ReportInput("Weekly ops", ["fulfillment"], Format: "pdf", Schedule: new("weekly", Day: "monday", Time: "08:00")), CancellationToken.None));
+        await RunAsync<bool, Analytics.Core.Reports.ReportService>(_admin, async r => { await r.DeleteAsync(_admin, id, CancellationToken.None); return true; });
+
+        var entries = (await AuditAsync(_admin)).Entries;
+        Assert.Equal([AuditActions.ReportDeleted, AuditActions.ReportChanged, AuditActions.ReportCreated], entries.Select(e => e.Action));
+        Assert.Contains("\"format\":\"csv\"", entries[1].Before);
+        Assert.Contains("\"format\":\"pdf\"", entries[1].After);
+        Assert.Equal($"report {id} \"Weekly ops\"", entries[0].Target);
+    }
+
+    [Fact]
     public async Task Removing_a_user_hands_their_dashboards_to_the_admin()
     {
         var issued = await RunAsync<IssuedUser, UserAdministration>(_admin, u => u.CreateAsync(_admin, "leaver@acme.example", Roles.Analyst, null, CancellationToken.None));
