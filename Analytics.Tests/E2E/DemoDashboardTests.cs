@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text;
 using Analytics.Core.Dashboards;
 using Analytics.Core.Data.Demo;
+using Analytics.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Analytics.Tests.E2E;
@@ -34,6 +36,30 @@ public sealed class DemoDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         Console.WriteLine(string.Join(Environment.NewLine, timings));
 
         Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_downloads_a_shared_demo_dashboard_as_a_pdf_holding_its_title_and_widgets()
+    {
+        var page = await app.SignInAsync("manager@demo.local");
+        await page.ClickAsync("[data-testid=dashboard-link] >> text=Executive KPIs");
+        await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("[data-testid=read-only]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=download-pdf]").GetByText("Download PDF").ClickAsync());
+        var file = await download.PathAsync();
+        await download.SaveAsAsync(BrowserApp.ScreenshotPath("executive-kpis-download").Replace(".png", ".pdf"));
+
+        Assert.Null(await download.FailureAsync());
+        Assert.StartsWith("executive-kpis", download.SuggestedFilename);
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(file);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes, 0, 4));
+        var text = await PdfText.ExtractAsync(bytes);
+        Assert.Contains("Executive KPIs", text);
+        Assert.Contains("Revenue this quarter", text);
+        Assert.Contains("Signups by channel", text);
         await page.Context.CloseAsync();
     }
 

@@ -16,6 +16,9 @@ public static class MachineReport
         var sqlite = await command.ExecuteScalarAsync(ct);
         output.WriteLine($"Date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}; {Environment.ProcessorCount} cores; {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}");
         output.WriteLine($".NET {RuntimeInformation.FrameworkDescription}; server GC {GCSettings.IsServerGC}; SQLite {sqlite}");
+        // Other work on the machine shares its cores: the load average says how much.
+        if (File.Exists("/proc/loadavg"))
+            output.WriteLine($"Load average (1, 5, 15 min): {string.Join(", ", (await File.ReadAllTextAsync("/proc/loadavg", ct)).Split(' ').Take(3))}");
         output.WriteLine();
     }
 }

@@ -4,8 +4,9 @@ namespace Analytics.Core.Reports.Rendering;
 
 /// <summary>
 /// A report as a workbook: a summary sheet (each metric's figure, previous period and change), one sheet per metric
-/// (its buckets) and an about sheet (tenant, period, filters, generation time). Small workbooks go through ClosedXML,
-/// large ones through the streaming writer; both through a temporary file, as a zip package needs a seekable stream.
+/// (its buckets) and an about sheet (tenant, period, filters, generation time). Small workbooks go through ClosedXML
+/// (through a temporary file, as it saves to a seekable stream); large ones through the streaming writer, straight to
+/// the output with flat memory.
 /// </summary>
 public static class XlsxReportWriter
 {
@@ -17,11 +18,15 @@ public static class XlsxReportWriter
     /// <summary>Writes <paramref name="sheets"/> holding <paramref name="rowCount"/> data rows in all.</summary>
     public static async Task WriteAsync(IReadOnlyList<XlsxSheet> sheets, long rowCount, Stream output, int streamingThreshold, CancellationToken ct)
     {
+        if (rowCount > streamingThreshold)
+        {
+            await StreamingXlsxWriter.WriteAsync(sheets, output, ct);
+            return;
+        }
         var path = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.xlsx");
-        // Not FileOptions.Asynchronous: the workbook writers write synchronously, which an asynchronous handle makes slow.
+        // Not FileOptions.Asynchronous: ClosedXML writes synchronously, which an asynchronous handle makes slow.
         await using var buffer = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        if (rowCount <= streamingThreshold) ClosedXmlWorkbookWriter.Write(sheets, buffer);
-        else StreamingXlsxWriter.Write(sheets, buffer);
+        ClosedXmlWorkbookWriter.Write(sheets, buffer);
         ct.ThrowIfCancellationRequested();
         buffer.Position = 0;
         await buffer.CopyToAsync(output, ct);
