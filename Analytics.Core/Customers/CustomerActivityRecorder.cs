@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Analytics.Core.Data;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -57,18 +58,18 @@ public sealed partial class CustomerActivityRecorder(ExchangeRates rates, IOptio
         }
         if (unconverted > 0) LogUnconverted(logger, unconverted, tenantId);
 
-        await UpsertProfilesAsync(tx, tenantId, deltas, ct);
-        await InsertActivityAsync(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
+        UpsertProfiles(tx, tenantId, deltas, ct);
+        InsertActivity(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
         var keys = deltas.Values.Select(d => d.Key).ToList();
         await RescoreAsync(tx, tenantId, keys, nowUtc, o, ct);
         await EvaluateProfilesAsync(tx, tenantId, keys, nowUtc, ct);
     }
 
-    private static async Task UpsertProfilesAsync(DbTransaction tx, int tenantId, Dictionary<string, Delta> deltas, CancellationToken ct)
+    private static void UpsertProfiles(DbTransaction tx, int tenantId, Dictionary<string, Delta> deltas, CancellationToken ct)
     {
-        await using var upsert = Command(tx, """
+        using var upsert = Writer(tx, """
             INSERT INTO Customers (TenantId, ExternalId, Country, Attributes, FirstSeen, LastSeen, LtvCents, OrderCount, EngagementScore)
-            VALUES (@tenant, @external, @country, '{}', @first, @last, @ltv, @orders, 0)
+            VALUES (?1, ?2, ?3, '{}', ?4, ?5, ?6, ?7, 0)
             ON CONFLICT (TenantId, ExternalId) DO UPDATE SET
                 Country = coalesce(Country, excluded.Country),
                 FirstSeen = min(FirstSeen, excluded.FirstSeen),
@@ -77,57 +78,36 @@ public sealed partial class CustomerActivityRecorder(ExchangeRates rates, IOptio
                 OrderCount = OrderCount + excluded.OrderCount
             RETURNING Id
             """);
-        Add(upsert, "@tenant", tenantId);
-        var external = Add(upsert, "@external", "");
-        var country = Add(upsert, "@country", null);
-        var first = Add(upsert, "@first", 0L);
-        var last = Add(upsert, "@last", 0L);
-        var ltv = Add(upsert, "@ltv", 0L);
-        var orders = Add(upsert, "@orders", 0);
-        await upsert.PrepareAsync(ct);
+        upsert.Bind(1, tenantId);
         foreach (var (id, d) in deltas)
         {
-            ct.ThrowIfCancellationRequested();
-            external.Value = id;
-            country.Value = (object?)d.Country ?? DBNull.Value;
-            first.Value = d.FirstTicks;
-            last.Value = d.LastTicks;
-            ltv.Value = d.LtvCents;
-            orders.Value = d.Orders;
-            d.Key = (long)upsert.ExecuteScalar()!;
+            upsert.Bind(2, id).Bind(3, d.Country).Bind(4, d.FirstTicks).Bind(5, d.LastTicks).Bind(6, d.LtvCents).Bind(7, d.Orders);
+            d.Key = upsert.ExecuteScalarInt64(ct);
         }
     }
 
-    private static async Task InsertActivityAsync(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, Dictionary<string, Delta> deltas,
+    private static void InsertActivity(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, Dictionary<string, Delta> deltas,
         DateTime nowUtc, long activityFrom, CancellationToken ct)
     {
-        await using var insert = Command(tx, """
+        using var insert = Writer(tx, """
             INSERT INTO CustomerActivity (TenantId, CustomerKey, Ticks, Name, Module, Value, Dimensions)
-            VALUES (@tenant, @customer, @ticks, @name, @module, @value, @dims)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """);
-        Add(insert, "@tenant", tenantId);
-        var customer = Add(insert, "@customer", 0L);
-        var ticks = Add(insert, "@ticks", 0L);
-        var name = Add(insert, "@name", "");
-        var module = Add(insert, "@module", "");
-        var value = Add(insert, "@value", 0.0);
-        var dims = Add(insert, "@dims", "{}");
-        await insert.PrepareAsync(ct);
-        foreach (var e in events)
+        insert.Bind(1, tenantId);
+        // In (customer, time) order, consecutive rows land on the same pages of the customer index.
+        var rows = events.Where(e => e.CustomerId is { Length: > 0 })
+            .Select(e => (Event: e, Key: deltas[e.CustomerId!].Key, Ticks: (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks))
+            .Where(r => r.Ticks >= activityFrom)
+            .OrderBy(r => r.Key).ThenBy(r => r.Ticks);
+        foreach (var (e, key, ticks) in rows)
         {
-            if (e.CustomerId is not { Length: > 0 } id) continue;
-            var at = (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks;
-            if (at < activityFrom) continue;
-            ct.ThrowIfCancellationRequested();
-            customer.Value = deltas[id].Key;
-            ticks.Value = at;
-            name.Value = e.Name;
-            module.Value = e.Module;
-            value.Value = e.Value!.Value;
-            dims.Value = e.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
-            insert.ExecuteNonQuery();
+            insert.Bind(2, key).Bind(3, ticks).Bind(4, e.Name).Bind(5, e.Module).Bind(6, e.Value!.Value)
+                  .Bind(7, e.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");
+            insert.Execute(ct);
         }
     }
+
+    private static SqliteRowWriter Writer(DbTransaction tx, string sql) => new((Microsoft.Data.Sqlite.SqliteConnection)tx.Connection!, sql);
 
     /// <summary>Recomputes the engagement score of the given profiles from their activity in the window.</summary>
     internal static async Task RescoreAsync(DbTransaction tx, int tenantId, IReadOnlyCollection<long>? keys, DateTime nowUtc, CustomerOptions o, CancellationToken ct)

@@ -35,6 +35,19 @@ public sealed class SqliteRowWriter : IDisposable
         if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
     }
 
+    /// <summary>Runs a statement that returns one integer (an <c>INSERT … RETURNING Id</c>) and gives it back.</summary>
+    public long ExecuteScalarInt64(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var rc = raw.sqlite3_step(_statement);
+        var value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_statement, 0) : 0;
+        // Stepping on to the end completes the statement before the reset, as SQLite asks for RETURNING.
+        while (rc == raw.SQLITE_ROW) rc = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+        return value;
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private SqliteRowWriter Checked(int rc)

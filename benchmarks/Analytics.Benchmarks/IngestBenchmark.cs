@@ -36,6 +36,8 @@ public sealed class IngestBenchmark(CommandOptions options)
             ["Seed__Demo__Enabled"] = "false",
             ["Ingest__MaxEvents"] = BatchSize.ToString(),
             ["Ingest__MaxBytes"] = (16 * 1024 * 1024).ToString(),
+            // One client far over any budget on purpose; the test suite measures the limits.
+            ["RateLimits__Enabled"] = "false",
         };
         output.WriteLine($"App: {app} (its own process; client and server share the machine's {Environment.ProcessorCount} cores)");
         await AppUnderTest.RunCliAsync(app, environment, ["tenant", "create", Tenant], ct);
