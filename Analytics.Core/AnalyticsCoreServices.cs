@@ -2,6 +2,8 @@ using Analytics.Core.Customers;
 using Analytics.Core.Dashboards;
 using Analytics.Core.Data;
 using Analytics.Core.Data.Demo;
+using Analytics.Core.Insights;
+using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Microsoft.Data.Sqlite;
@@ -64,6 +66,26 @@ public static class AnalyticsCoreServices
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
+        services.AddScoped<ExchangeRateService>();
+        services.AddScoped<KpiReader>();
+        services.AddScoped<CustomerBase>();
+        services.AddScoped<RevenueKpis>();
+        services.AddScoped<SalesKpis>();
+        services.AddScoped<ProductKpis>();
+        services.AddScoped<CustomerKpis>();
+        services.AddScoped<InventoryKpis>();
+        services.AddScoped<HrKpis>();
+        services.AddScoped<SupportKpis>();
+        services.AddScoped<MarketingKpis>();
+        services.AddScoped<ForecastService>();
+        services.AddOptions<AnomalyOptions>().Bind(configuration.GetSection(AnomalyOptions.Section))
+            .Validate(o => o.LookbackDays is > 0 and <= 365, "Anomalies:LookbackDays must be 1 to 365.")
+            .ValidateOnStart();
+        services.AddScoped<AnomalyDetector>();
+        services.AddScoped<AnomalyService>();
+        services.TryAddSingleton<AnomalyAlerts>();
+        services.TryAddSingleton<IAnomalyNotifier, LoggedAnomalyNotifier>();
+        services.AddHostedService<AnomalyDetectionJob>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

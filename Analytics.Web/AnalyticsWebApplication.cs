@@ -2,6 +2,8 @@ using Analytics.Core.Data;
 using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
 using Analytics.Web.Api.Dashboards;
+using Analytics.Web.Api.Insights;
+using Analytics.Web.Api.Kpis;
 using Analytics.Web.Api.Metrics;
 using Analytics.Web.Cli;
 using Analytics.Web.Components;
@@ -72,6 +74,8 @@ public static class AnalyticsWebApplication
         app.MapHealthChecks("/health");
         app.MapMetricsApi();
         app.MapDashboardsApi();
+        app.MapKpisApi();
+        app.MapInsightsApi();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
