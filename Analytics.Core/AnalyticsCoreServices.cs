@@ -79,7 +79,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<MarketingKpis>();
         services.AddScoped<ForecastService>();
         services.AddOptions<AnomalyOptions>().Bind(configuration.GetSection(AnomalyOptions.Section))
-            .Validate(o => o.LookbackDays is > 0 and <= 365, "Anomalies:LookbackDays must be 1 to 365.")
+            .Validate(o => o.LookbackDays is > 0 and <= 730, "Anomalies:LookbackDays must be 1 to 730.")
             .ValidateOnStart();
         services.AddScoped<AnomalyDetector>();
         services.AddScoped<AnomalyService>();

@@ -9,7 +9,7 @@ public sealed class AnomalyOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How many closed days each pass looks at; findings already stored are kept as they are.</summary>
-    public int LookbackDays { get; set; } = 60;
+    public int LookbackDays { get; set; } = 180;
 
     /// <summary>Whether new high anomalies are sent to the tenant's admins by email.</summary>
     public bool EmailAdmins { get; set; }

@@ -14,9 +14,9 @@ public static class AnomalyRule
     /// <summary>Severity needs both the score (|z|) and the relative deviation at or above its grade.</summary>
     public static readonly (AnomalySeverity Severity, double Score, double Deviation)[] Grades =
     [
-        (AnomalySeverity.High, 6, 0.5),
-        (AnomalySeverity.Medium, 4, 0.35),
-        (AnomalySeverity.Low, 3, 0.2),
+        (AnomalySeverity.High, 7, 0.5),
+        (AnomalySeverity.Medium, 5, 0.35),
+        (AnomalySeverity.Low, 3.5, 0.2),
     ];
 
     /// <summary>

@@ -39,7 +39,7 @@ public sealed class SeasonalRegression
 
     /// <summary>Whether <paramref name="count"/> points are enough for seasonal terms: two seasons, counting the bucket in progress.</summary>
     public static bool CanBeSeasonal(int count, double season) =>
-        season >= 2 && count >= 2 * Math.Ceiling(season) - 1 && count - Parameters(season, true) >= 3;
+        season >= 2 && count >= Math.Round(2 * season) - 1 && count - Parameters(season, true) >= 3;
 
     /// <summary>Fits the history; seasonal when <see cref="CanBeSeasonal"/>, else a straight trend. Needs at least three points.</summary>
     public static SeasonalRegression Fit(IReadOnlyList<double> history, double season)

@@ -25,7 +25,7 @@ public sealed class KpiReader(MetricQueryService metrics, TenantDirectory tenant
         {
             foreach (var (field, messages) in e.Errors) errors[field == "group_by" ? "groupBy" : field] = messages;
         }
-        if (range is { GroupBy: MetricGrouping.Hour } || errors.ContainsKey("groupBy"))
+        if (string.Equals(request.GroupBy, "hour", StringComparison.OrdinalIgnoreCase) || errors.ContainsKey("groupBy"))
             errors["groupBy"] = ["Unknown groupBy; use day, week, month or quarter."];
         CurrencyConverter? converter = null;
         try

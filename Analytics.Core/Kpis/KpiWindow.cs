@@ -68,6 +68,37 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
         return new Money(series, values, total, series.Totals.Count, raw == 0 ? Converter.Factor(null) : total / raw);
     }
 
+    /// <summary>
+    /// An amount metric per value of one dimension, in the target currency. Exact where the raw events still hold the
+    /// window (one query per currency, filtered by it); beyond them each value is converted at the metric's blended rate.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Value, double Amount, long Count)>> MoneyByAsync(string name, string by, CancellationToken ct = default)
+    {
+        var all = await SeriesAsync(name, MetricAggregate.Sum, by: by, groupBy: Widest, ct: ct);
+        var currencies = await ByAsync(name, "currency", ct: ct);
+        var amounts = all.Breakdown.ToDictionary(b => b.Value, b => (Untagged: b.Total ?? 0, Converted: 0.0));
+        try
+        {
+            foreach (var (currency, _, _) in currencies)
+            {
+                var part = await SeriesAsync(name, MetricAggregate.Sum, new Dictionary<string, string> { ["currency"] = currency }, by, Widest, ct);
+                foreach (var b in part.Breakdown)
+                {
+                    var amount = b.Total ?? 0;
+                    var current = amounts.GetValueOrDefault(b.Value);
+                    amounts[b.Value] = (current.Untagged - amount, current.Converted + amount * Converter.Factor(currency));
+                }
+            }
+        }
+        catch (Errors.UnprocessableException)
+        {
+            // Beyond the raw events two dimensions cannot be combined: convert at the blended rate instead.
+            var money = await MoneyAsync(name, Widest, ct);
+            return all.Breakdown.Select(b => (b.Value, (b.Total ?? 0) * money.BlendedFactor, b.Summary.Count)).ToList();
+        }
+        return all.Breakdown.Select(b => (b.Value, amounts[b.Value].Converted + amounts[b.Value].Untagged * Converter.Factor(null), b.Summary.Count)).ToList();
+    }
+
     /// <summary>Per value of one dimension: the total of a metric by an aggregate and its event count.</summary>
     public async Task<IReadOnlyList<(string Value, double Total, long Count)>> ByAsync(string name, string by, MetricAggregate agg = MetricAggregate.Sum,
         IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default)

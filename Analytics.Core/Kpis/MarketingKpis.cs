@@ -21,7 +21,7 @@ public sealed class MarketingKpis(KpiReader reader)
         var spend = await w.MoneyAsync("marketing_spend", ct: ct);
         var totalSent = sent.Totals.Sum;
 
-        var spendBy = (await w.ByAsync("marketing_spend", "campaign", ct: ct)).ToDictionary(x => x.Value, x => x.Total * spend.BlendedFactor);
+        var spendBy = (await w.MoneyByAsync("marketing_spend", "campaign", ct)).ToDictionary(x => x.Value, x => x.Amount);
         var sentBy = (await w.ByAsync("email_sent", "campaign", ct: ct)).ToDictionary(x => x.Value, x => x.Total);
         var opensBy = (await w.ByAsync("email_open", "campaign", ct: ct)).ToDictionary(x => x.Value, x => x.Total);
         var clicksBy = (await w.ByAsync("email_click", "campaign", ct: ct)).ToDictionary(x => x.Value, x => x.Total);

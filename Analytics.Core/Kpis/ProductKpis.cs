@@ -12,17 +12,14 @@ public sealed class ProductKpis(KpiReader reader)
         var w = await reader.OpenAsync(caller, request, ct);
         var previous = w.Previous();
         var revenue = await w.MoneyAsync("order_value", MetricGrouping.Quarter, ct);
-        var refundMoney = await w.MoneyAsync("refund_amount", MetricGrouping.Quarter, ct);
-        var before = await previous.MoneyAsync("order_value", MetricGrouping.Quarter, ct);
-
-        var now = await w.ByAsync("order_value", "product", ct: ct);
-        var refunds = (await w.ByAsync("refund_amount", "product", ct: ct)).ToDictionary(r => r.Value, r => r.Total * refundMoney.BlendedFactor);
-        var earlier = (await previous.ByAsync("order_value", "product", ct: ct)).ToDictionary(r => r.Value, r => r.Total * before.BlendedFactor);
+        var now = await w.MoneyByAsync("order_value", "product", ct);
+        var refunds = (await w.MoneyByAsync("refund_amount", "product", ct)).ToDictionary(r => r.Value, r => r.Amount);
+        var earlier = (await previous.MoneyByAsync("order_value", "product", ct)).ToDictionary(r => r.Value, r => r.Amount);
         var names = now.Select(p => p.Value).Union(refunds.Keys).ToList();
         var products = names.Select(name =>
             {
                 var sold = now.FirstOrDefault(p => p.Value == name);
-                var amount = sold.Total * revenue.BlendedFactor;
+                var amount = sold.Amount;
                 return new ProductPerformance(name, Cents(amount), sold.Count, Cents(refunds.GetValueOrDefault(name)),
                     Growth(amount, earlier.GetValueOrDefault(name)), Ratio(amount, revenue.Total));
             })

@@ -18,8 +18,8 @@ public sealed class RevenueKpis(KpiReader reader)
         var mrr = await w.Over(w.ToUtc.AddDays(-MrrDays), w.ToUtc, Metrics.MetricGrouping.Day).MoneyAsync("subscription_revenue", ct: ct);
 
         var series = revenue.Series.Data.Select((p, i) => new RevenuePeriod(p.Date, Cents(revenue.Values[i]), p.Count, Cents(refunds.Values[i]))).ToList();
-        var products = (await w.ByAsync("order_value", "product", ct: ct))
-            .Select(p => new ProductRevenue(p.Value, Cents(p.Total * revenue.BlendedFactor), p.Count))
+        var products = (await w.MoneyByAsync("order_value", "product", ct))
+            .Select(p => new ProductRevenue(p.Value, Cents(p.Amount), p.Count))
             .OrderByDescending(p => p.Revenue).ThenBy(p => p.ProductName, StringComparer.Ordinal)
             .ToList();
         var summary = new RevenueSummary(

@@ -12,10 +12,9 @@ public sealed class SalesKpis(KpiReader reader)
     public async Task<SalesReport> GetAsync(Caller caller, KpiRequest request, CancellationToken ct)
     {
         var w = await reader.OpenAsync(caller, request, ct);
-        var money = await w.MoneyAsync("deal_stage", MetricGrouping.Quarter, ct);
-        var byStage = (await w.ByAsync("deal_stage", "stage", ct: ct)).ToDictionary(s => s.Value);
+        var byStage = (await w.MoneyByAsync("deal_stage", "stage", ct)).ToDictionary(s => s.Value);
         var funnel = Stages.Select(s => byStage.TryGetValue(s, out var x)
-            ? new FunnelStage(s, x.Count, Cents(x.Total * money.BlendedFactor))
+            ? new FunnelStage(s, x.Count, Cents(x.Amount))
             : new FunnelStage(s, 0, 0)).ToList();
         var leads = funnel[0];
         var won = funnel[^1];
