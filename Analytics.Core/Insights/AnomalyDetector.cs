@@ -107,11 +107,14 @@ public sealed partial class AnomalyDetector(
         if (MetricKinds.Money.Contains(name))
         {
             var money = await window.MoneyAsync(name, MetricGrouping.Day, ct);
-            return (money.Values.Select(v => (double?)v).ToList(), money.Series.Data.Select(p => p.Count).ToList());
+            var start = money.Series.Data.TakeWhile(p => p.Count == 0).Count();
+            return (money.Values.Select((v, i) => i < start ? null : (double?)v).ToList(), money.Series.Data.Select(p => p.Count).ToList());
         }
         var agg = MetricKinds.DailyAggregate(name);
         var series = await window.SeriesAsync(name, agg, groupBy: MetricGrouping.Day, ct: ct);
-        return (series.Data.Select(p => agg == MetricAggregate.Avg ? (p.Count == 0 ? null : p.Value) : p.Value ?? 0).ToList(),
+        // Before a series' first event there is no series yet: those days are not zeros.
+        var first = series.Data.TakeWhile(p => p.Count == 0).Count();
+        return (series.Data.Select((p, i) => i < first || (agg == MetricAggregate.Avg && p.Count == 0) ? null : (double?)(p.Value ?? 0)).ToList(),
             series.Data.Select(p => p.Count).ToList());
     }
 

@@ -29,16 +29,26 @@ public static class AnomalyRule
         var days = window.Select((v, i) => (Day: day.AddDays(i - WindowDays), Value: v)).Where(d => d.Value is not null)
             .Select(d => (d.Day, Value: d.Value!.Value)).ToList();
         if (days.Count < MinDaysWithData) return null;
-        var average = days.Average(d => d.Value);
-        if (average <= 0) return null;
 
-        // The weekday's level: the mean of the same weekdays in the window (4 or 5 of them) over the moving average.
-        var weekdayMean = days.GroupBy(d => d.Day.DayOfWeek).ToDictionary(g => g.Key, g => g.Count() >= 3 ? g.Average(d => d.Value) : average);
-        var expected = weekdayMean.GetValueOrDefault(day.DayOfWeek, average);
+        // Leave out days that were outliers themselves (judged robustly, by medians), so one spike in the window
+        // neither raises the baseline nor widens the spread that the next days are judged by.
+        var medians = Levels(days, Median);
+        var floor = 0.02 * Math.Abs(Median(days.Select(d => d.Value).ToList()));
+        var robust = Math.Max(1.4826 * Median(days.Select(d => Math.Abs(d.Value - medians[d.Day.DayOfWeek])).ToList()), floor);
+        var kept = days.Where(d => Math.Abs(d.Value - medians[d.Day.DayOfWeek]) <= OutlierCut * robust).ToList();
+        if (kept.Count < MinDaysWithData / 2) kept = days;
+
+        var average = kept.Average(d => d.Value);
+        if (average <= 0) return null;
+        // The weekday's level: the mean of the same weekdays in the window (4 or 5 of them); the moving average when too few.
+        // Without three of the day's own weekday in the window its level is unknown: do not guess.
+        if (kept.Count(d => d.Day.DayOfWeek == day.DayOfWeek) < 3) return null;
+        var levels = Levels(kept, values => values.Average());
+        var expected = levels[day.DayOfWeek];
         if (expected <= 0) return null;
-        var squares = days.Sum(d => Math.Pow(d.Value - weekdayMean[d.Day.DayOfWeek], 2));
+        var squares = kept.Sum(d => Math.Pow(d.Value - levels[d.Day.DayOfWeek], 2));
         // A floor of 2 % of the level keeps a near-constant series from flagging every small wobble.
-        var spread = Math.Max(Math.Sqrt(squares / (days.Count - 1)), 0.02 * average);
+        var spread = Math.Max(Math.Sqrt(squares / Math.Max(1, kept.Count - 1)), 0.02 * average);
         var score = (actual - expected) / spread;
         var deviation = (actual - expected) / expected;
         AnomalySeverity? severity = null;
@@ -49,6 +59,26 @@ public static class AnomalyRule
                 break;
             }
         return new AnomalyVerdict(expected, spread, score, deviation, severity);
+    }
+
+    /// <summary>Residuals beyond this many robust standard deviations mark a window day as an outlier.</summary>
+    public const double OutlierCut = 3.5;
+
+    /// <summary>A level per weekday (with three or more days of it), else the level of the whole window.</summary>
+    private static Dictionary<DayOfWeek, double> Levels(List<(DateOnly Day, double Value)> days, Func<List<double>, double> level)
+    {
+        var overall = level(days.Select(d => d.Value).ToList());
+        var levels = Enum.GetValues<DayOfWeek>().ToDictionary(w => w, _ => overall);
+        foreach (var g in days.GroupBy(d => d.Day.DayOfWeek).Where(g => g.Count() >= 3))
+            levels[g.Key] = level(g.Select(d => d.Value).ToList());
+        return levels;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        return n == 0 ? 0 : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     /// <summary>Seed 000's sentence: "Revenue 77% below 30-day moving average on 2026-03-19".</summary>
