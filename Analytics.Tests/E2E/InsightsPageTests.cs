@@ -64,6 +64,35 @@ public sealed class InsightsPageTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
+    public async Task A_kpi_and_the_forecast_are_pinned_to_a_dashboard()
+    {
+        var page = await app.SignInAsync("analyst@demo.local");
+        var errors = BrowserApp.CollectErrors(page);
+        await page.GotoAsync("/insights?tab=revenue");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=pin-add]");
+        var added = page.Locator(".mud-snackbar", new() { HasText = "Total revenue" });
+        await Assertions.Expect(added).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var dashboard = System.Text.RegularExpressions.Regex.Match(await added.InnerTextAsync(), "to “(.+)”").Groups[1].Value;
+
+        await page.GotoAsync("/insights?tab=forecast");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=forecast-chart] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ClickAsync("[data-testid=pin-add]");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Forecast of revenue" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await page.GotoAsync("/");
+        await page.ClickAsync($"[data-testid=dashboard-link] >> text={dashboard}");
+        await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
+        await BrowserApp.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=widget][data-title='Total revenue'] [data-testid=kpi-value]")).ToContainTextAsync("USD", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-testid=widget][data-title='Forecast of revenue'] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("insights-pinned-light"), FullPage = true });
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_insights_page_in_dark_mode()
     {
         var page = await app.SignInAsync("manager@demo.local");

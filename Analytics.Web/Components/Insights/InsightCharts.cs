@@ -30,6 +30,7 @@ public static class InsightCharts
     public static object Funnel(IReadOnlyList<FunnelStage> funnel, ChartPalette palette) => new
     {
         valueFormat = "number",
+        labelFormat = "category",
         chart = new { type = "bar", height = "100%", foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = new[] { palette.Series[0] },

@@ -16,6 +16,7 @@ public static class InsightFormat
         >= 1_000_000_000m => (a / 1_000_000_000m).ToString("0.##", Culture) + "B",
         >= 1_000_000m => (a / 1_000_000m).ToString("0.##", Culture) + "M",
         >= 100_000m => (a / 1_000m).ToString("0.#", Culture) + "K",
+        >= 10_000m => a.ToString("#,0", Culture),
         _ => a.ToString("#,0.##", Culture),
     };
 
