@@ -46,9 +46,16 @@ public static class AnomalyRule
         var levels = Levels(kept, values => values.Average());
         var expected = levels[day.DayOfWeek];
         if (expected <= 0) return null;
-        var squares = kept.Sum(d => Math.Pow(d.Value - levels[d.Day.DayOfWeek], 2));
-        // A floor of 2 % of the level keeps a near-constant series from flagging every small wobble.
-        var spread = Math.Max(Math.Sqrt(squares / Math.Max(1, kept.Count - 1)), 0.02 * average);
+        // Business series vary in proportion to their level (a weekday's noise is larger than a Sunday's), so the
+        // spread is measured relative to each weekday's level, with the degrees of freedom the levels used up,
+        // and widened by the uncertainty of the day's own level (the mean of k days).
+        var scaled = kept.Where(d => levels[d.Day.DayOfWeek] > 0).ToList();
+        var groups = scaled.Select(d => d.Day.DayOfWeek).Distinct().Count();
+        var squares = scaled.Sum(d => Math.Pow((d.Value - levels[d.Day.DayOfWeek]) / levels[d.Day.DayOfWeek], 2));
+        // A floor of 2 % keeps a near-constant series from flagging every small wobble.
+        var relative = Math.Max(Math.Sqrt(squares / Math.Max(1, scaled.Count - groups)), 0.02);
+        var sameDay = kept.Count(d => d.Day.DayOfWeek == day.DayOfWeek);
+        var spread = relative * expected * Math.Sqrt(1 + 1.0 / sameDay);
         var score = (actual - expected) / spread;
         var deviation = (actual - expected) / expected;
         AnomalySeverity? severity = null;
