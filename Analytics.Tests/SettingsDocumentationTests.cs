@@ -38,6 +38,7 @@ public sealed class SettingsDocumentationTests
     [InlineData(typeof(Analytics.Core.Metrics.IngestOptions))]
     [InlineData(typeof(Analytics.Core.Data.Demo.DemoOptions))]
     [InlineData(typeof(Analytics.Core.Metrics.RetentionOptions))]
+    [InlineData(typeof(Analytics.Core.Insights.AnomalyOptions))]
     public void Every_option_is_documented_in_the_sample(Type options)
     {
         var section = (string)options.GetField("Section")!.GetValue(null)!;

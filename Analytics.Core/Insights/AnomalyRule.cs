@@ -14,8 +14,8 @@ public static class AnomalyRule
     /// <summary>Severity needs both the score (|z|) and the relative deviation at or above its grade.</summary>
     public static readonly (AnomalySeverity Severity, double Score, double Deviation)[] Grades =
     [
-        (AnomalySeverity.High, 7, 0.5),
-        (AnomalySeverity.Medium, 5, 0.35),
+        (AnomalySeverity.High, 4.5, 0.5),
+        (AnomalySeverity.Medium, 4, 0.35),
         (AnomalySeverity.Low, 3.5, 0.2),
     ];
 
@@ -46,16 +46,16 @@ public static class AnomalyRule
         var levels = Levels(kept, values => values.Average());
         var expected = levels[day.DayOfWeek];
         if (expected <= 0) return null;
-        // Business series vary in proportion to their level (a weekday's noise is larger than a Sunday's), so the
-        // spread is measured relative to each weekday's level, with the degrees of freedom the levels used up,
-        // and widened by the uncertainty of the day's own level (the mean of k days).
+        // Counts and sums of amounts spread like the square root of their level (a busy weekday varies more than
+        // a quiet Sunday, but less than in proportion), so residuals are scaled by √level before they are pooled;
+        // the pooled spread keeps the degrees of freedom the levels used up and is widened by the uncertainty of
+        // the day's own level (the mean of k days).
         var scaled = kept.Where(d => levels[d.Day.DayOfWeek] > 0).ToList();
         var groups = scaled.Select(d => d.Day.DayOfWeek).Distinct().Count();
-        var squares = scaled.Sum(d => Math.Pow((d.Value - levels[d.Day.DayOfWeek]) / levels[d.Day.DayOfWeek], 2));
-        // A floor of 2 % keeps a near-constant series from flagging every small wobble.
-        var relative = Math.Max(Math.Sqrt(squares / Math.Max(1, scaled.Count - groups)), 0.02);
+        var squares = scaled.Sum(d => Math.Pow(d.Value - levels[d.Day.DayOfWeek], 2) / levels[d.Day.DayOfWeek]);
         var sameDay = kept.Count(d => d.Day.DayOfWeek == day.DayOfWeek);
-        var spread = relative * expected * Math.Sqrt(1 + 1.0 / sameDay);
+        // A floor of 2 % of the level keeps a near-constant series from flagging every small wobble.
+        var spread = Math.Max(Math.Sqrt(squares / Math.Max(1, scaled.Count - groups) * expected), 0.02 * expected) * Math.Sqrt(1 + 1.0 / sameDay);
         var score = (actual - expected) / spread;
         var deviation = (actual - expected) / expected;
         AnomalySeverity? severity = null;
