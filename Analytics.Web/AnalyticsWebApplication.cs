@@ -56,6 +56,7 @@ public static class AnalyticsWebApplication
         services.AddProblemDetails();
         services.AddExceptionHandler<AnalyticsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddApiReference();
         services.AddHealthChecks().AddDbContextCheck<AnalyticsDbContext>("database");
         return services;
     }
@@ -72,6 +73,7 @@ public static class AnalyticsWebApplication
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapApiReference();
         app.MapMetricsApi();
         app.MapDashboardsApi();
         app.MapKpisApi();
