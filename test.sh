@@ -9,6 +9,9 @@ command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 fc-list 2>/dev/null | grep -i "DejaVu Sans" >/dev/null || packages+=(fonts-dejavu-core fontconfig)
 fc-list 2>/dev/null | grep -i "Liberation Sans" >/dev/null || packages+=(fonts-liberation2)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+# A real SMTP server on loopback for the email tests.
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
 if ((${#packages[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "Installing ${packages[*]}…"

@@ -5,6 +5,7 @@ using Analytics.Core.Data.Demo;
 using Analytics.Core.Insights;
 using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
+using Analytics.Core.Reports;
 using Analytics.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,19 @@ public static class AnalyticsCoreServices
             .Validate(o => o.Days is > 0 and <= 730, "Seed:Demo:Days must be 1 to 730.")
             .ValidateOnStart();
 
+        services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero && o.DeliveryRetryDelay > TimeSpan.Zero,
+                "Reports:PollInterval, RunTimeout and DeliveryRetryDelay must be positive.")
+            .Validate(o => o.MaxRunAttempts > 0 && o.MaxDeliveryAttempts > 0 && o.MaxAttachmentBytes >= 0, "Reports attempt limits must be positive.")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Reports:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
+            .PostConfigure(o => o.PickupFolder = Path.GetFullPath(Path.Combine(contentRoot, o.PickupFolder)))
+            .Validate(o => o.Port is > 0 and < 65536, "Smtp:Port must be 1 to 65535.")
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an email address, optionally with a name.")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Smtp:Timeout must be positive.")
+            .ValidateOnStart();
+
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
         services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
@@ -53,12 +67,25 @@ public static class AnalyticsCoreServices
             .AddClaimsPrincipalFactory<AppUserClaimsFactory>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<AnalyticsInstruments>();
         services.AddScoped<TenantContext>();
+        services.AddScoped<DatabaseBackup>();
+        services.AddScoped<Admin.AuditLog>();
+        services.AddScoped<Admin.UserAdministration>();
+        services.AddScoped<Admin.KeyAdministration>();
+        services.AddScoped<Admin.TenantSettingsService>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricStore>();
         services.AddScoped<Reports.ReportRenderer>();
+        services.AddScoped<Reports.ReportContentBuilder>();
+        services.AddScoped<Reports.ReportExportService>();
+        services.AddScoped<Reports.DashboardPdfService>();
+        services.AddOptions<Reports.ReportRenderingOptions>().Bind(configuration.GetSection(Reports.ReportRenderingOptions.Section))
+            .Validate(o => o.XlsxStreamingThreshold >= 0 && o.PdfFontFamilies().Count > 0, "ReportRendering:XlsxStreamingThreshold must be 0 or more and PdfFonts name a family.")
+            .ValidateOnStart();
         services.AddScoped<MetricRetention>();
         services.AddHostedService<MetricRetentionJob>();
         services.AddScoped<MetricIngestService>();
@@ -85,8 +112,18 @@ public static class AnalyticsCoreServices
         services.AddScoped<AnomalyDetector>();
         services.AddScoped<AnomalyService>();
         services.TryAddSingleton<AnomalyAlerts>();
-        services.TryAddSingleton<IAnomalyNotifier, LoggedAnomalyNotifier>();
+        services.TryAddScoped<IAnomalyNotifier, MailedAnomalyNotifier>();
         services.AddHostedService<AnomalyDetectionJob>();
+        services.TryAddSingleton<ReportQueue>();
+        services.AddSingleton<MailTransport>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportSpecBuilder>();
+        services.AddScoped<ReportRunner>();
+        services.AddScoped<ReportMailer>();
+        services.AddScoped<ReportScheduler>();
+        services.AddScoped<ReportRetention>();
+        services.AddHostedService<ReportSchedulerJob>();
+        services.AddScoped<DemoReports>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

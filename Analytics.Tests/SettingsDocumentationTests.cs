@@ -39,6 +39,11 @@ public sealed class SettingsDocumentationTests
     [InlineData(typeof(Analytics.Core.Data.Demo.DemoOptions))]
     [InlineData(typeof(Analytics.Core.Metrics.RetentionOptions))]
     [InlineData(typeof(Analytics.Core.Insights.AnomalyOptions))]
+    [InlineData(typeof(Analytics.Core.Reports.ReportsOptions))]
+    [InlineData(typeof(Analytics.Core.Reports.SmtpOptions))]
+    [InlineData(typeof(Analytics.Web.Security.RateLimitOptions))]
+    [InlineData(typeof(Analytics.Web.Operations.TelemetryOptions))]
+    [InlineData(typeof(Analytics.Core.Reports.ReportRenderingOptions))]
     public void Every_option_is_documented_in_the_sample(Type options)
     {
         var section = (string)options.GetField("Section")!.GetValue(null)!;

@@ -5,12 +5,17 @@ using Analytics.Web.Api.Dashboards;
 using Analytics.Web.Api.Insights;
 using Analytics.Web.Api.Kpis;
 using Analytics.Web.Api.Metrics;
+using Analytics.Web.Api.Reports;
 using Analytics.Web.Cli;
 using Analytics.Web.Components;
 using Analytics.Web.Identity;
+using Analytics.Web.Operations;
+using Analytics.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -20,9 +25,12 @@ namespace Analytics.Web;
 public static class AnalyticsWebApplication
 {
     public const string ApiScheme = "Api";
+    private const string ReadyTag = "ready";
 
     public static IServiceCollection AddAnalyticsWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Keys in the database: sign-ins survive restarts and work on every node, without a per-machine key folder.
+        services.AddDataProtection().SetApplicationName("Analytics").PersistKeysToDbContext<AnalyticsDbContext>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
@@ -43,7 +51,7 @@ public static class AnalyticsWebApplication
             {
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
-                o.AccessDeniedPath = "/account/login";
+                o.AccessDeniedPath = "/access-denied";
                 o.Cookie.Name = "analytics.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
@@ -57,29 +65,42 @@ public static class AnalyticsWebApplication
         services.AddExceptionHandler<AnalyticsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddApiReference();
-        services.AddHealthChecks().AddDbContextCheck<AnalyticsDbContext>("database");
+        // SecurityHeaders refuses framing everywhere; antiforgery would add a second, weaker X-Frame-Options.
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        services.AddAnalyticsRateLimits(configuration);
+        services.AddAnalyticsTelemetry(configuration);
+        services.AddHealthChecks().AddDbContextCheck<AnalyticsDbContext>("database", tags: [ReadyTag]);
         return services;
     }
 
     public static WebApplication UseAnalyticsWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        // Live: the process answers. Ready: it can reach its database, so a load balancer may send it traffic.
         app.MapHealthChecks("/health");
-        app.MapApiReference();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapMetricsApi();
         app.MapDashboardsApi();
+        app.MapReportExportApi();
+        app.MapDashboardPdfApi();
+        app.MapReportsApi();
         app.MapKpisApi();
         app.MapInsightsApi();
+        app.MapApiReference();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our policy already refuses all framing; Blazor would add a second policy allowing same-origin frames.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

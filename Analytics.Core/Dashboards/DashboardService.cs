@@ -1,3 +1,4 @@
+using Analytics.Core.Admin;
 using Analytics.Core.Data;
 using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
@@ -10,7 +11,7 @@ namespace Analytics.Core.Dashboards;
 /// so the list, the pages, the API and exports agree. Another tenant's or an invisible dashboard is not found;
 /// a visible one the caller may not change is forbidden.
 /// </summary>
-public sealed class DashboardService(AnalyticsDbContext db, TimeProvider clock)
+public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DashboardSummary>> ListAsync(Caller caller, CancellationToken ct)
     {
@@ -73,7 +74,11 @@ public sealed class DashboardService(AnalyticsDbContext db, TimeProvider clock)
 
         if (input.Name is not null) dashboard.Name = input.Name.Trim();
         if (input.Description is not null) dashboard.Description = input.Description;
-        if (input.SharedWith is not null) dashboard.SharedWith = Distinct(input.SharedWith);
+        if (input.SharedWith is not null && Distinct(input.SharedWith) is var shared && !shared.SequenceEqual(dashboard.SharedWith))
+        {
+            audit.Add(caller, AuditActions.DashboardSharingChanged, Describe(dashboard), new { shared_with = dashboard.SharedWith }, new { shared_with = shared });
+            dashboard.SharedWith = shared;
+        }
         foreach (var move in input.Widgets ?? [])
         {
             var widget = dashboard.Widgets.FirstOrDefault(w => w.Id == move.Id)
@@ -91,6 +96,7 @@ public sealed class DashboardService(AnalyticsDbContext db, TimeProvider clock)
         var dashboard = await FindVisibleAsync(caller, id, tracking: true, ct);
         if (!DashboardAccess.CanDelete(caller, dashboard)) throw new ForbiddenException("Only its owner or an admin deletes a dashboard.");
         db.Remove(dashboard);
+        audit.Add(caller, AuditActions.DashboardDeleted, Describe(dashboard), before: new { dashboard.Name, owner = dashboard.OwnerId, widgets = dashboard.Widgets.Count });
         await db.SaveChangesAsync(ct);
     }
 
@@ -200,6 +206,8 @@ public sealed class DashboardService(AnalyticsDbContext db, TimeProvider clock)
     {
         if (!caller.CanWrite) throw new ForbiddenException("This key may only read.");
     }
+
+    private static string Describe(Dashboard dashboard) => $"dashboard {dashboard.Id} \"{dashboard.Name}\"";
 
     private static List<string> Distinct(IReadOnlyList<string>? roles) => roles?.Distinct().ToList() ?? [];
 

@@ -4,17 +4,22 @@ using Analytics.Core.Dashboards;
 using Analytics.Core.Insights;
 using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
+using Analytics.Core.Reports;
 using Analytics.Core.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Analytics.Core.Data;
 
 /// <summary>The one store of the product: identity, tenants and every tenant-owned row.</summary>
 public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options, TenantContext tenant)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node of the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<MetricEvent> MetricEvents => Set<MetricEvent>();
@@ -23,6 +28,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Widget> Widgets => Set<Widget>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
+    public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
+    public DbSet<ReportDefinition> ReportDefinitions => Set<ReportDefinition>();
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     /// <summary>Read by the query filters; a scope without a tenant sees no tenant-owned rows.</summary>
     private int CurrentTenantId => tenant.TenantId ?? 0;
@@ -45,6 +54,17 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
             e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+
+        builder.Entity<Admin.AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.TenantId, a.At });
+            e.Property(a => a.ActorId).HasMaxLength(64);
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Target).HasMaxLength(400);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });
 
         builder.Entity<ApiKey>(e =>
@@ -136,5 +156,75 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });
+
+        builder.Entity<ReportDefinition>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.Property(d => d.Format).HasConversion<string>().HasMaxLength(8);
+            e.Property(d => d.Modules).HasConversion(StringList()).Metadata.SetValueComparer(StringListComparer());
+            e.Property(d => d.Metrics).HasConversion(StringList()).Metadata.SetValueComparer(StringListComparer());
+            e.Property(d => d.EmailTo).HasConversion(StringList()).Metadata.SetValueComparer(StringListComparer());
+            e.Property(d => d.Dimensions).HasConversion(
+                filters => JsonSerializer.Serialize(filters, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new(),
+                new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), d => d.Count, d => new(d)));
+            e.Property(d => d.DateRange).HasMaxLength(20);
+            e.Property(d => d.Module).HasMaxLength(50);
+            e.Property(d => d.Segment).HasMaxLength(64);
+            e.Property(d => d.GroupBy).HasMaxLength(16);
+            e.Property(d => d.Frequency).HasMaxLength(16);
+            e.Property(d => d.Day).HasMaxLength(16);
+            e.Property(d => d.Time).HasMaxLength(5);
+            e.Property(d => d.Cron).HasMaxLength(120);
+            e.Property(d => d.OwnerId).HasMaxLength(64);
+            e.Property(d => d.NextRunAt).HasConversion(Utc());
+            e.Property(d => d.CreatedAt).HasConversion(Utc());
+            e.Property(d => d.UpdatedAt).HasConversion(Utc());
+            e.HasIndex(d => d.NextRunAt);
+            e.HasIndex(d => new { d.TenantId, d.Name });
+            e.HasMany<ReportRun>().WithOne().HasForeignKey(r => r.DefinitionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(d => d.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<ReportRun>(e =>
+        {
+            e.HasIndex(r => r.RunKey).IsUnique();
+            e.HasIndex(r => new { r.TenantId, r.DefinitionId, r.Id });
+            e.HasIndex(r => new { r.Status, r.Id });
+            e.HasIndex(r => new { r.Delivery, r.NextDeliveryAt });
+            e.HasIndex(r => r.QueuedAt);
+            e.Property(r => r.RunKey).HasMaxLength(100);
+            e.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Error).HasMaxLength(2000);
+            e.Property(r => r.DeliveryError).HasMaxLength(2000);
+            e.Property(r => r.PeriodLabel).HasMaxLength(200);
+            e.Property(r => r.FileName).HasMaxLength(200);
+            e.Property(r => r.ContentType).HasMaxLength(100);
+            e.Property(r => r.ReferenceAt).HasConversion(Utc());
+            e.Property(r => r.QueuedAt).HasConversion(Utc());
+            e.Property(r => r.StartedAt).HasConversion(Utc());
+            e.Property(r => r.FinishedAt).HasConversion(Utc());
+            e.Property(r => r.NextDeliveryAt).HasConversion(Utc());
+            e.HasOne<ReportFile>().WithOne().HasForeignKey<ReportFile>(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<ReportFile>(e =>
+        {
+            e.HasKey(f => f.RunId);
+            e.HasQueryFilter(f => f.TenantId == CurrentTenantId);
+        });
     }
+
+    private static ValueConverter<List<string>, string> StringList() =>
+        new(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList());
+
+    private static ValueComparer<List<string>> StringListComparer() =>
+        new((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, r) => HashCode.Combine(h, r)), l => l.ToList());
+
+    /// <summary>SQLite gives dates back without a kind; these are all UTC.</summary>
+    private static ValueConverter<DateTime, DateTime> Utc() => new(t => t, t => DateTime.SpecifyKind(t, DateTimeKind.Utc));
 }

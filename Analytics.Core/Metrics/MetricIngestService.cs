@@ -14,6 +14,7 @@ public sealed class MetricIngestService(
     IMetricChangeFeed changes,
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
+    AnalyticsInstruments instruments,
     TimeProvider clock)
 {
     /// <summary>Validates and stores the events; returns how many were stored.</summary>
@@ -35,6 +36,7 @@ public sealed class MetricIngestService(
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
         await store.WriteAsync(caller.TenantId, batch, ct);
+        instruments.Recorded(events.Count);
         changes.Publish(caller.TenantId, batch.Names);
         return events.Count;
     }

@@ -9,7 +9,7 @@ namespace Analytics.Core.Metrics;
 /// Answers metric queries for a caller's tenant: parses wire requests, lets the planner pick the cheapest exact tier,
 /// reads it and fills every bucket of the range.
 /// </summary>
-public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, TimeProvider clock)
+public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock)
 {
     /// <summary>Most buckets one answer may hold; a longer range needs a coarser grouping.</summary>
     public const int MaxBuckets = 5_000;
@@ -31,6 +31,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
 
         var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets);
         var (total, cells) = await reader.ReadAsync(by: null, ct);
+        instruments.Answered(chosen);
         var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg), MetricSummary.Of(total[""]), chosen)
         {
             Value = total[""].Result(query.Agg),
@@ -61,8 +62,16 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     public async Task<MetricTrend> TrendAsync(Caller caller, MetricQuery query, CancellationToken ct)
     {
         var current = await QueryAsync(caller, query, ct);
-        var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query), By = null }, ct);
-        return new MetricTrend(current, current.Value, previous.Value);
+        try
+        {
+            var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query), By = null }, ct);
+            return new MetricTrend(current, current.Value, previous.Value);
+        }
+        catch (UnprocessableException)
+        {
+            // The previous period reaches past what the tiers keep: there is no exact figure to compare with.
+            return new MetricTrend(current, current.Value, null);
+        }
     }
 
     /// <summary>Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against the previous equal period.</summary>

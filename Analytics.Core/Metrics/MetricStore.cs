@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Analytics.Core.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -23,45 +24,35 @@ public sealed class MetricStore(AnalyticsDbContext db)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            await InsertRawAsync(transaction, tenantId, batch.Raw, ct);
-            await UpsertRollupsAsync(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
-            await UpsertRollupsAsync(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
-            await UpsertCatalogAsync(transaction, tenantId, batch.Catalog, ct);
+            InsertRaw(transaction, tenantId, batch.Raw, ct);
+            UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
+            UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
+            UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
             await tx.CommitAsync(ct);
         });
     }
 
-    private static async Task InsertRawAsync(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
+    private static void InsertRaw(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        // One prepared single-row statement, re-bound per row: faster in SQLite than multi-row VALUES lists.
-        await using var insert = tx.Connection!.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) " +
-                             "VALUES (@tenant, @name, @module, @value, @ts, @customer, @dims)";
-        var p = Parameters(insert, "@tenant", "@name", "@module", "@value", "@ts", "@customer", "@dims");
-        p[0].Value = tenantId;
-        await insert.PrepareAsync(ct);
-        foreach (var row in rows)
+        // In series order, consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index. The sort is
+        // stable: events of one series at the same instant keep their batch order, which decides "last" in the rollups.
+        using var insert = Writer(tx, "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        insert.Bind(1, tenantId);
+        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks))
         {
-            p[1].Value = row.Name;
-            p[2].Value = row.Module;
-            p[3].Value = row.Value;
-            p[4].Value = row.Ticks;
-            p[5].Value = (object?)row.CustomerId ?? DBNull.Value;
-            p[6].Value = row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
-            ExecuteInBatch(insert, ct);
+            insert.Bind(2, row.Name).Bind(3, row.Module).Bind(4, row.Value).Bind(5, row.Ticks).Bind(6, row.CustomerId)
+                  .Bind(7, row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");
+            insert.Execute(ct);
         }
-    }
+        }
 
-    private static async Task UpsertRollupsAsync(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
+    private static void UpsertRollups(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
     {
         if (cells.Count == 0) return;
-        await using var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = $"""
+        using var upsert = Writer(tx, $"""
             INSERT INTO {table} (TenantId, Name, DimKey, DimValue, Bucket, Module, Count, Sum, Min, Max, Last, LastTicks)
-            VALUES (@tenant, @name, @key, @value, @bucket, @module, @count, @sum, @min, @max, @last, @lastTicks)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             ON CONFLICT (TenantId, Name, DimKey, DimValue, Bucket, Module) DO UPDATE SET
                 Count = Count + excluded.Count,
                 Sum = Sum + excluded.Sum,
@@ -69,50 +60,34 @@ public sealed class MetricStore(AnalyticsDbContext db)
                 Max = max(Max, excluded.Max),
                 Last = CASE WHEN excluded.LastTicks >= LastTicks THEN excluded.Last ELSE Last END,
                 LastTicks = max(LastTicks, excluded.LastTicks)
-            """;
-        var p = Parameters(command, "@tenant", "@name", "@key", "@value", "@bucket", "@module", "@count", "@sum", "@min", "@max", "@last", "@lastTicks");
-        p[0].Value = tenantId;
-        await command.PrepareAsync(ct);
+            """);
+        upsert.Bind(1, tenantId);
         foreach (var (key, cell) in cells)
         {
-            p[1].Value = key.Name;
-            p[2].Value = key.DimKey;
-            p[3].Value = key.DimValue;
-            p[4].Value = key.Bucket;
-            p[5].Value = key.Module;
-            p[6].Value = cell.Count;
-            p[7].Value = cell.Sum;
-            p[8].Value = cell.Min;
-            p[9].Value = cell.Max;
-            p[10].Value = cell.Last;
-            p[11].Value = cell.LastTicks;
-            ExecuteInBatch(command, ct);
+            upsert.Bind(2, key.Name).Bind(3, key.DimKey).Bind(4, key.DimValue).Bind(5, key.Bucket).Bind(6, key.Module)
+                  .Bind(7, cell.Count).Bind(8, cell.Sum).Bind(9, cell.Min).Bind(10, cell.Max).Bind(11, cell.Last).Bind(12, cell.LastTicks);
+            upsert.Execute(ct);
         }
-    }
+        }
 
-    private static async Task UpsertCatalogAsync(DbTransaction tx, int tenantId, Dictionary<(string Name, string Module, string DimKey, string DimValue), long> catalog, CancellationToken ct)
+    private static void UpsertCatalog(DbTransaction tx, int tenantId, Dictionary<(string Name, string Module, string DimKey, string DimValue), long> catalog, CancellationToken ct)
     {
         if (catalog.Count == 0) return;
-        await using var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
+        using var upsert = Writer(tx, """
             INSERT INTO MetricCatalog (TenantId, Name, Module, DimKey, DimValue, LastTicks)
-            VALUES (@tenant, @name, @module, @key, @value, @ticks)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (TenantId, Name, Module, DimKey, DimValue) DO UPDATE SET LastTicks = max(LastTicks, excluded.LastTicks)
-            """;
-        var p = Parameters(command, "@tenant", "@name", "@module", "@key", "@value", "@ticks");
-        p[0].Value = tenantId;
-        await command.PrepareAsync(ct);
+            """);
+        upsert.Bind(1, tenantId);
         foreach (var ((name, module, key, value), ticks) in catalog)
         {
-            p[1].Value = name;
-            p[2].Value = module;
-            p[3].Value = key;
-            p[4].Value = value;
-            p[5].Value = ticks;
-            ExecuteInBatch(command, ct);
+            upsert.Bind(2, name).Bind(3, module).Bind(4, key).Bind(5, value).Bind(6, ticks);
+            upsert.Execute(ct);
         }
-    }
+        }
+
+    /// <summary>A statement on the transaction's connection; the transaction is the connection's open one.</summary>
+    private static SqliteRowWriter Writer(DbTransaction tx, string sql) => new((SqliteConnection)tx.Connection!, sql);
 
     /// <summary>A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.</summary>
     public readonly record struct TierRow(string? DimValue, long Time, RollupCell Cell);
@@ -258,16 +233,6 @@ public sealed class MetricStore(AnalyticsDbContext db)
         }
         await tx.CommitAsync(ct);
         return deleted;
-    }
-
-    /// <summary>
-    /// Runs one statement of a write loop. SQLite's "async" calls complete synchronously and only add a task per row,
-    /// which is a fifth of the ingest time for 10 000 rows; the loop checks for cancellation itself.
-    /// </summary>
-    private static void ExecuteInBatch(DbCommand command, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        command.ExecuteNonQuery();
     }
 
     private static string JsonPath(string key) => $"$.\"{key}\"";

@@ -15,7 +15,7 @@ public static class CallerPrincipal
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(Roles.IsKnown).ToHashSet();
         var scope = principal.FindFirstValue(AnalyticsClaims.Scope);
         var canWrite = scope is null || scope == nameof(ApiKeyScope.Write).ToLowerInvariant();
-        return new Caller(tenantId, slug, principal.FindFirstValue(ClaimTypes.NameIdentifier), roles, canWrite);
+        return new Caller(tenantId, slug, principal.FindFirstValue(ClaimTypes.NameIdentifier), roles, canWrite) { Name = principal.FindFirstValue(ClaimTypes.Name) };
     }
 
     /// <summary>Another tenant's path is answered as unknown, never as forbidden.</summary>

@@ -43,7 +43,7 @@ public sealed class UserDirectory(UserManager<AppUser> users, RoleManager<Identi
         Check(await users.UpdateAsync(user), "dark_mode");
     }
 
-    private static string GeneratePassword() =>
+    internal static string GeneratePassword() =>
         $"{RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyz", 8)}-{RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ", 4)}-{RandomNumberGenerator.GetInt32(1000, 9999)}!";
 
     private static void Check(IdentityResult result, string field)

@@ -17,6 +17,8 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Seed:Demo:Days"] = "120",
             ["Seed:Demo:Password"] = Password,
             ["Seed:Demo:ApiKey"] = ApiKey,
+            // Every test signs in from loopback; the per-address sign-in budget is for people, not for a test run.
+            ["RateLimits:SignInPermits"] = "10000",
         };
     }
 

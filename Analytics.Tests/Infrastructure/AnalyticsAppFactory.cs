@@ -10,6 +10,8 @@ public class AnalyticsAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = new();
 
+    public string ConnectionString => _database.ConnectionString;
+
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Seed:Demo:Enabled"] = "false",

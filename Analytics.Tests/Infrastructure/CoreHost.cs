@@ -36,6 +36,9 @@ public sealed class CoreHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The test's SQLite file, for a second host on the same database.</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     /// <summary>A new scope, as one request or job has, bound to no tenant yet.</summary>
     public AsyncServiceScope Scope() => _services.CreateAsyncScope();
 

@@ -63,19 +63,23 @@ public static class ApiBody
         return buffer.ToArray();
     }
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct, long maxBytes = DefaultMaxBytes) where T : class
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct, long maxBytes = DefaultMaxBytes) where T : class =>
+        await ReadAsync<T>(request, ct, Strict, maxBytes);
+
+    /// <summary>Reads one JSON object with other wire options, such as seed 000's camelCase.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct, JsonSerializerOptions options, long maxBytes = DefaultMaxBytes) where T : class
     {
         using var document = await ReadAsync(request, maxBytes, ct);
         if (document.RootElement.ValueKind != JsonValueKind.Object) throw new InvalidInputException("body", "Send a JSON object.");
-        return Deserialize<T>(document.RootElement);
+        return Deserialize<T>(document.RootElement, options: options);
     }
 
     /// <summary>Deserializes one element; <paramref name="path"/> (such as <c>[3]</c>) prefixes the field names of its errors.</summary>
-    public static T Deserialize<T>(JsonElement element, string path = "") where T : class
+    public static T Deserialize<T>(JsonElement element, string path = "", JsonSerializerOptions? options = null) where T : class
     {
         try
         {
-            return element.Deserialize<T>(Strict) ?? throw new InvalidInputException(path.Length > 0 ? path : "body", "Send a JSON object.");
+            return element.Deserialize<T>(options ?? Strict) ?? throw new InvalidInputException(path.Length > 0 ? path : "body", "Send a JSON object.");
         }
         catch (JsonException e)
         {

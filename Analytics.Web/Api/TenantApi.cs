@@ -11,6 +11,7 @@ public static class TenantApi
     public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/{tenant}")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AnalyticsWebApplication.ApiScheme).RequireAuthenticatedUser())
+            .RequireRateLimiting(Security.RateLimits.Api)
             .AddEndpointFilter(async (context, next) =>
             {
                 var caller = Bind(context.HttpContext);
@@ -18,6 +19,7 @@ public static class TenantApi
                 return await next(context);
             })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>Establishes the request's caller and binds its scope (and so the DbContext's filters) to the caller's tenant.</summary>

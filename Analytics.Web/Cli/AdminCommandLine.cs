@@ -1,16 +1,18 @@
+using Analytics.Core.Data;
 using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
 
 namespace Analytics.Web.Cli;
 
-/// <summary>Operator commands on the same executable: create tenants, users and API keys.</summary>
-public sealed class AdminCommandLine(TenantDirectory tenants, UserDirectory users, ApiKeyService keys)
+/// <summary>Operator commands on the same executable: create tenants, users and API keys, back up the database.</summary>
+public sealed class AdminCommandLine(TenantDirectory tenants, UserDirectory users, ApiKeyService keys, DatabaseBackup backup)
 {
     public const string Usage = """
         Usage:
           tenant create <slug> [--name <name>] [--time-zone <iana>] [--currency <code>]
           user create --tenant <slug> --email <email> --role <admin|analyst|manager|operator|dealer>
           apikey create --tenant <slug> --scope <read|write> --role <role> [--name <name>]
+          backup <file>        a consistent copy of the database, taken while the app runs
         """;
 
     /// <summary>A first argument that is a word, not a <c>--setting</c>, is a command; unknown ones get the usage.</summary>
@@ -50,6 +52,12 @@ public sealed class AdminCommandLine(TenantDirectory tenants, UserDirectory user
                     var issued = await keys.CreateAsync(tenant.Id, o.GetValueOrDefault("name") ?? "CLI key", scope, Required(o, "role"), ct);
                     output.WriteLine($"Created {o["scope"]} key {issued.Key.Prefix}… for '{tenant.Slug}'. It is shown once:");
                     output.WriteLine(issued.Secret);
+                    return 0;
+                }
+                case ["backup", var path]:
+                {
+                    var bytes = await backup.WriteAsync(path, ct);
+                    output.WriteLine($"Wrote {Path.GetFullPath(path)} ({bytes / 1024.0 / 1024.0:N1} MiB).");
                     return 0;
                 }
                 default:

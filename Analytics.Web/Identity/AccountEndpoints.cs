@@ -1,4 +1,5 @@
 using Analytics.Core.Tenancy;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Analytics.Web.Identity;
@@ -8,8 +9,11 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // The form carries an antiforgery token; an endpoint that binds no form field has to check it itself.
+        app.MapPost("/account/logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return TypedResults.Problem("The form has expired; reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
         });

@@ -41,6 +41,9 @@ public sealed class InProcessCore : IAsyncDisposable
         return new InProcessCore(provider, connectionString);
     }
 
+    /// <summary>A new scope bound to no tenant yet, as a start-up job has.</summary>
+    public AsyncServiceScope Scope() => _services.CreateAsyncScope();
+
     /// <summary>A new scope, as one request has, bound to the caller's tenant.</summary>
     public AsyncServiceScope Scope(Caller caller)
     {

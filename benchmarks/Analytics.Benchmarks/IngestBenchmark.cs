@@ -22,15 +22,12 @@ public sealed class IngestBenchmark(CommandOptions options)
     private int BatchSize => options.Int("batch-size", 10_000);
     private int Requests => options.Int("requests", 5_000);
     private int Connections => options.Int("connections", 8);
+    /// <summary>How far back the events' timestamps reach: 30 days is a backfill, a few minutes is live traffic.</summary>
+    private int WindowMinutes => options.Int("window-minutes", 30 * 24 * 60);
 
     public async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
-        var app = options.Text("app") ?? Path.Combine(RepositoryRoot(), "Analytics.Web", "bin", "Release", "net10.0", "Analytics.Web.dll");
-        if (!File.Exists(app))
-        {
-            await Console.Error.WriteLineAsync($"{app} is missing: run 'dotnet build -c Release Analytics.Web' first, or pass --app <path to Analytics.Web.dll>.");
-            return 2;
-        }
+        if (AppUnderTest.Locate(options) is not { } app) return 2;
 
         using var scratch = new ScratchFolder();
         var environment = new Dictionary<string, string>
@@ -41,22 +38,22 @@ public sealed class IngestBenchmark(CommandOptions options)
             ["Ingest__MaxBytes"] = (16 * 1024 * 1024).ToString(),
         };
         output.WriteLine($"App: {app} (its own process; client and server share the machine's {Environment.ProcessorCount} cores)");
-        await RunCliAsync(app, environment, ["tenant", "create", Tenant], ct);
-        var key = (await RunCliAsync(app, environment, ["apikey", "create", "--tenant", Tenant, "--scope", "write", "--role", "admin"], ct))
+        await AppUnderTest.RunCliAsync(app, environment, ["tenant", "create", Tenant], ct);
+        var key = (await AppUnderTest.RunCliAsync(app, environment, ["apikey", "create", "--tenant", Tenant, "--scope", "write", "--role", "admin"], ct))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
 
         // Every body is serialized before the clock starts, so the client spends its time sending, not building JSON.
         var nowUtc = DateTime.UtcNow;
         var total = (long)(WarmupBatches + 2 * Batches) * BatchSize + WarmupRequests + Requests;
-        var source = new SyntheticEvents(nowUtc.AddDays(-30), nowUtc.AddMinutes(-1), total);
+        var source = new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), total);
         var warmupBatches = Bodies(source, WarmupBatches);
         var sequentialBatches = Bodies(source, Batches);
         var concurrentBatches = Bodies(source, Batches);
         var singles = source.Next(WarmupRequests + Requests).Select(WireFormat.Serialize).ToList();
-        output.WriteLine($"Prepared {total:N0} events over the last 30 days; a batch body is ~{sequentialBatches[0].Length / 1024.0 / 1024.0:N1} MiB.");
+        output.WriteLine($"Prepared {total:N0} events over the last {TimeSpan.FromMinutes(WindowMinutes)} (d.hh:mm:ss); a batch body is ~{sequentialBatches[0].Length / 1024.0 / 1024.0:N1} MiB.");
 
-        var port = FreePort();
-        using var server = Start(app, environment, ["--urls", $"http://127.0.0.1:{port}"], out var serverLog);
+        var port = AppUnderTest.FreePort();
+        using var server = AppUnderTest.Start(app, environment, ["--urls", $"http://127.0.0.1:{port}"], out var serverLog);
         try
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -65,7 +62,7 @@ public sealed class IngestBenchmark(CommandOptions options)
                 Timeout = TimeSpan.FromSeconds(120),
             };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            await WaitHealthyAsync(http, server, serverLog, ct);
+            await AppUnderTest.WaitHealthyAsync(http, server, serverLog, ct);
 
             await PostAllAsync(http, warmupBatches, clients: 1, new Timings(), ct);
             var sequential = new Timings();
@@ -87,7 +84,7 @@ public sealed class IngestBenchmark(CommandOptions options)
             Row(output, $"batched, 2 clients, {BatchSize:N0}/POST", concurrent, Batches * (long)BatchSize, concurrentWall);
             Row(output, $"single event, {Connections} connections", single, Requests, singleWall);
             output.WriteLine();
-            output.WriteLine($"Stored events checked: {stored:N0} rows in MetricEvents. Server peak working set: {PeakMemory(server)}.");
+            output.WriteLine($"Stored events checked: {stored:N0} rows in MetricEvents. Server peak working set: {AppUnderTest.PeakMemory(server)}.");
             output.WriteLine();
         }
         finally
@@ -100,7 +97,7 @@ public sealed class IngestBenchmark(CommandOptions options)
         {
             var caller = await core.CreateTenantAsync(Tenant, ct);
             var phases = new IngestPhases(core, caller, nowUtc);
-            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddDays(-30), nowUtc.AddMinutes(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
+            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
             IngestPhases.Write(output, result);
         }
         return 0;
@@ -138,57 +135,6 @@ public sealed class IngestBenchmark(CommandOptions options)
         output.WriteLine($"| {run} | {latency.Count:N0} | {events:N0} | {wall.TotalSeconds:N1} | {events / wall.TotalSeconds:N0} | " +
                          $"{latency.Count / wall.TotalSeconds:N1} | {latency.P50:N1} | {latency.P95:N1} | {latency.P99:N1} |");
 
-    private static async Task<string> RunCliAsync(string app, IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken ct)
-    {
-        using var process = Start(app, environment, args, out var log);
-        await process.WaitForExitAsync(ct);
-        process.WaitForExit(); // lets the asynchronous output readers drain
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"'{string.Join(' ', args)}' exited with {process.ExitCode}:\n{log}");
-        return log.ToString();
-    }
-
-    private static Process Start(string app, IReadOnlyDictionary<string, string> environment, string[] args, out System.Text.StringBuilder log)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            // The app reads appsettings.json from its content root, the folder it runs in.
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(app);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment) info.Environment[name] = value;
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
-        var captured = new System.Text.StringBuilder();
-        // Drained continuously, so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (captured) captured.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (captured) captured.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        log = captured;
-        return process;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process server, System.Text.StringBuilder log, CancellationToken ct)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (server.HasExited) throw new InvalidOperationException($"The app exited with {server.ExitCode}:\n{log}");
-            try
-            {
-                using var response = await http.GetAsync("health", ct);
-                if (await response.Content.ReadAsStringAsync(ct) == "Healthy") return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(200, ct);
-        }
-        throw new TimeoutException($"/health did not answer Healthy within 60 s:\n{log}");
-    }
-
     private static async Task<long> CountEventsAsync(string database, CancellationToken ct)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
@@ -196,25 +142,5 @@ public sealed class IngestBenchmark(CommandOptions options)
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM MetricEvents";
         return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    private static string PeakMemory(Process server)
-    {
-        try { return $"{server.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB"; }
-        catch (InvalidOperationException) { return "n/a"; }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Analytics.sln"))) return folder.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class DemoSeeder(
     CustomerDirectory customers,
     DashboardService dashboards,
     Kpis.ExchangeRateService rates,
+    DemoReports reports,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -42,7 +43,7 @@ public sealed partial class DemoSeeder(
         if (!string.IsNullOrWhiteSpace(demo.ApiKey) && !await keys.ExistsAsync(demo.ApiKey, ct))
             await keys.CreateAsync(tenant.Id, "Demo key", ApiKeyScope.Write, Roles.Admin, demo.ApiKey, ct);
 
-        var caller = new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { Roles.Admin }, CanWrite: true);
+        var caller = new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { Roles.Admin }, CanWrite: true) { Name = "demo seed" };
         // The rates the demo's local prices were made with (DemoCatalog.PerUsd).
         await rates.SetAsync(caller, [new("eur", 0.92m), new("gbp", 0.79m)], ct);
         var events = 0;
@@ -65,6 +66,7 @@ public sealed partial class DemoSeeder(
             var created = await dashboards.CreateAsync(owner, dashboard with { SharedWith = null }, ct);
             await dashboards.UpdateAsync(admin, created.Dashboard.Id, new DashboardInput(SharedWith: dashboard.SharedWith), ct);
         }
+        await reports.SeedAsync(caller with { UserId = userIds[Roles.Analyst], Roles = new HashSet<string> { Roles.Analyst } }, ct);
         LogSeeded(logger, Slug, events, seen.Count, demo.Days, watch.Elapsed.TotalSeconds);
     }
 

@@ -53,6 +53,20 @@ public sealed class MetricQueryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_trend_whose_previous_period_is_past_retention_has_no_previous_figure()
+    {
+        await RecordAsync(_acme, At("2026-03-10T12:00:00Z", 7));
+        var from = new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc); // inside the 730 days kept; the equal period before it is not
+
+        var trend = await _host.RunAsync(_acme, s => s.GetRequiredService<MetricQueryService>()
+            .TrendAsync(_acme, new MetricQuery("order_value", from, new DateTime(2026, 3, 16, 0, 0, 0, DateTimeKind.Utc), MetricGrouping.Month), CancellationToken.None));
+
+        Assert.Equal(7, trend.Value);
+        Assert.Null(trend.PreviousValue);
+        Assert.Null(trend.Change);
+    }
+
+    [Fact]
     public async Task Weeks_start_on_monday()
     {
         // 2026-03-01 is a Sunday: it closes the week that began on Monday 23 February.

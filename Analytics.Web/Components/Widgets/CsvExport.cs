@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Text;
+using Analytics.Core.Reports.Rendering;
 
 namespace Analytics.Web.Components.Widgets;
 
 /// <summary>
 /// Writes rows as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or line break quoted,
-/// quotes doubled). Text that a spreadsheet would run as a formula is defused with a leading single quote.
+/// quotes doubled). Cells are formatted and defused by the same rule as report files (<see cref="CsvCells"/>).
 /// </summary>
 public static class CsvExport
 {
@@ -24,13 +24,7 @@ public static class CsvExport
     }
 
     /// <summary>One text cell as CSV: defused, then quoted when it holds a comma, a quote or a line break.</summary>
-    public static string Text(string text)
-    {
-        // Excel, LibreOffice and Google Sheets treat these first characters as the start of a formula (tab and CR
-        // are stripped by some importers, which then see the next character).
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') text = "'" + text;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
+    public static string Text(string text) => CsvCells.Quote(CsvCells.Defuse(text));
 
     private static void AppendLine(StringBuilder csv, IEnumerable<object?> cells)
     {
@@ -39,19 +33,7 @@ public static class CsvExport
         {
             if (!first) csv.Append(',');
             first = false;
-            csv.Append(cell switch
-            {
-                null => "",
-                double d when !double.IsFinite(d) => "",
-                double d => d.ToString("R", CultureInfo.InvariantCulture),
-                float f => ((double)f).ToString("R", CultureInfo.InvariantCulture),
-                decimal m => m.ToString(CultureInfo.InvariantCulture),
-                long or int or short or byte or ulong or uint or ushort or sbyte => Convert.ToString(cell, CultureInfo.InvariantCulture),
-                DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                IFormattable f => Text(f.ToString(null, CultureInfo.InvariantCulture)),
-                _ => Text(cell.ToString() ?? ""),
-            });
+            csv.Append(CsvCells.Quote(CsvCells.Format(cell)));
         }
         csv.Append("\r\n");
     }

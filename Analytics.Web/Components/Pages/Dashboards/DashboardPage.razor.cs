@@ -33,9 +33,24 @@ public partial class DashboardPage
     private long? _loadedId;
     private readonly Dictionary<string, int> _versions = [];
     private int _refreshes;
+    private string? _tenantSlug;
 
     // Only adding or removing widgets changes the key, not their order, so moves do not make gridstack re-read the DOM.
     private string ItemsKey => _view is null ? "" : string.Join(',', _view.Dashboard.Widgets.Select(w => w.Id).Order());
+
+    /// <summary>The dashboard's PDF for the time range on screen; a plain link, as the signed-in cookie authorizes GETs.</summary>
+    private string PdfHref
+    {
+        get
+        {
+            var path = $"/api/{Uri.EscapeDataString(_tenantSlug ?? "")}/dashboards/{Id.ToString(CultureInfo.InvariantCulture)}/pdf";
+            if (_range is null) return path;
+            var query = $"?range={Uri.EscapeDataString(_range.Period)}";
+            if (_range.From is { } from && _range.To is { } to)
+                query += $"&from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            return path + query;
+        }
+    }
 
     private int VersionOf(Widget widget) => _refreshes + _versions.GetValueOrDefault(widget.Metric);
 
@@ -49,6 +64,7 @@ public partial class DashboardPage
         {
             var (caller, dashboards) = await ResolveAsync<DashboardService>();
             _view = await dashboards.GetAsync(caller, Id, CancellationToken.None);
+            _tenantSlug = caller.TenantSlug;
             _subscription?.Dispose();
             _subscription = Changes.Subscribe(caller.TenantId, OnMetricsChanged);
         }

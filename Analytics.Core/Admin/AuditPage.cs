@@ -1,0 +1,3 @@
+namespace Analytics.Core.Admin;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Core.Dashboards;
+using Analytics.Core.Errors;
+using Analytics.Core.Metrics;
+using Analytics.Core.Reports.Rendering.Pdf;
+using Analytics.Core.Tenancy;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace Analytics.Core.Reports;
+
+/// <summary>
+/// A dashboard as a PDF of its widgets, for who may view it: KPI cards as figures with their change, line, area, bar
+/// and pie charts drawn by ScottPlot, tables as tables and the geo map as a ranked table of countries. The dashboard's
+/// time range, when given, overrides each widget's period as it does on screen.
+/// </summary>
+public sealed class DashboardPdfService(DashboardService dashboards, MetricQueryService queries, TenantDirectory tenants, TimeProvider clock,
+    IOptions<ReportRenderingOptions> options)
+{
+    private const int MaxTableRows = 500;
+    private const float ChartHeight = 180f;
+    private const float CardHeight = 74f;
+    private const int CardsPerRow = 4;
+
+    private static readonly Dictionary<string, string> PeriodLabels = new(StringComparer.Ordinal)
+    {
+        ["today"] = "Today", ["yesterday"] = "Yesterday", ["7d"] = "Last 7 days", ["30d"] = "Last 30 days", ["90d"] = "Last 90 days",
+        ["mtd"] = "Month to date", ["qtd"] = "Quarter to date", ["ytd"] = "Year to date", ["12m"] = "Last 12 months",
+    };
+
+    /// <param name="range">A named period or <c>custom</c> (with <paramref name="from"/> and <paramref name="to"/>) for all widgets; null keeps each widget's own.</param>
+    public async Task<DashboardPdfFile> RenderAsync(Caller caller, long id, string? range, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        if (range is not null && range != "custom" && !MetricPeriod.All.Contains(range))
+            throw new InvalidInputException("range", $"Unknown range; use one of {string.Join(", ", MetricPeriod.All)} or custom.");
+        var view = await dashboards.GetAsync(caller, id, ct);
+        var tenant = await tenants.GetAsync(caller.TenantId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        string? rangeText = null;
+        if (range is not null)
+        {
+            var (fromUtc, toUtc) = MetricPeriod.Resolve(range, from, to, tenant.Zone, now);
+            rangeText = $"{Label(range, from, to)}: {Day(fromUtc, tenant.Zone)} – {Day(toUtc.AddTicks(-1), tenant.Zone)}";
+        }
+
+        var tiles = new List<Tile>();
+        foreach (var widget in view.Dashboard.Widgets) tiles.Add(await LoadAsync(caller, widget, range, from, to, ct));
+
+        using var buffer = new MemoryStream();
+        Draw(buffer, view, tenant, rangeText, TimeBuckets.ToLocal(now, tenant.Zone), tiles);
+        return new DashboardPdfFile(FileName(view.Dashboard.Name, TimeBuckets.ToLocal(now, tenant.Zone)), buffer.ToArray());
+    }
+
+    private async Task<Tile> LoadAsync(Caller caller, Widget widget, string? range, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var groupBy = Enum.TryParse<MetricGrouping>(widget.GroupBy, true, out var g) ? g : MetricGrouping.Day;
+        var agg = Enum.TryParse<MetricAggregate>(widget.Agg, true, out var a) ? a : MetricAggregate.Sum;
+        var by = string.IsNullOrEmpty(widget.By) ? widget.Type == WidgetTypes.GeoMap ? "country" : null : widget.By;
+        var period = range ?? widget.Period;
+        var subtitle = $"{agg.ToString().ToLowerInvariant()} by {by ?? groupBy.ToString().ToLowerInvariant()}, {Label(period, range is null ? widget.From : from, range is null ? widget.To : to)}";
+        try
+        {
+            if (WidgetTypes.NeedsBreakdown(widget.Type) && by is null)
+                return new Tile(widget, subtitle, null, null, $"Choose a dimension to break {widget.Metric} down by.");
+            var query = await queries.ForPeriodAsync(caller, widget.Metric, period, groupBy, agg, widget.Module, ct,
+                range is null ? widget.From : from, range is null ? widget.To : to);
+            query = query with { By = widget.Type == WidgetTypes.KpiCard ? null : by, Filters = widget.Filters.Count > 0 ? widget.Filters : null };
+            if (widget.Type == WidgetTypes.KpiCard)
+            {
+                var trend = await queries.TrendAsync(caller, query, ct);
+                return new Tile(widget, subtitle, trend.Current, trend.Current.Summary.Count == 0 ? trend with { Value = null } : trend, null);
+            }
+            return new Tile(widget, subtitle, await queries.QueryAsync(caller, query, ct), null, null);
+        }
+        catch (AnalyticsException e) when (e is not NotFoundException)
+        {
+            return new Tile(widget, subtitle, null, null, e.Message);
+        }
+    }
+
+    private void Draw(Stream output, DashboardView view, Tenant tenant, string? rangeText, DateTime nowLocal, IReadOnlyList<Tile> tiles)
+    {
+        using var fonts = PdfFonts.Load(options.Value.PdfFontFamilies());
+        var layout = new PdfLayout(fonts);
+        var generated = $"{nowLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {tenant.Zone.Id}";
+        layout.Text(view.Dashboard.Name, 22, bold: true, spaceAfter: 4);
+        if (!string.IsNullOrWhiteSpace(view.Dashboard.Description)) layout.Text(view.Dashboard.Description, 11, color: PdfColors.Secondary, spaceAfter: 2);
+        layout.Text(tenant.Name, 11, color: PdfColors.Secondary, spaceAfter: 2);
+        layout.Text(rangeText ?? "Each widget over its own period", 10, color: PdfColors.Secondary, spaceAfter: 2);
+        layout.Text($"Generated {generated}", 10, color: PdfColors.Secondary, spaceAfter: 12);
+        if (tiles.Count == 0) layout.Text("This dashboard has no widgets yet.", 11, color: PdfColors.Secondary);
+
+        var color = 0;
+        for (var i = 0; i < tiles.Count; i++)
+        {
+            if (tiles[i].Widget.Type == WidgetTypes.KpiCard && tiles[i].Error is null)
+            {
+                var cards = new List<Tile>();
+                while (i < tiles.Count && cards.Count < CardsPerRow && tiles[i].Widget.Type == WidgetTypes.KpiCard && tiles[i].Error is null) cards.Add(tiles[i++]);
+                i--;
+                layout.Drawing(CardHeight, (canvas, rect) => Cards(canvas, rect, cards, fonts));
+                layout.Space(12);
+                continue;
+            }
+            Widget(layout, tiles[i], fonts, color++);
+        }
+        layout.Save(output, tenant.Name, view.Dashboard.Name, $"Generated {generated}", new SKDocumentPdfMetadata
+        {
+            Title = view.Dashboard.Name,
+            Author = tenant.Name,
+            Creator = "Analytics",
+            Producer = "Analytics",
+        });
+    }
+
+    private static void Widget(PdfLayout layout, Tile tile, PdfFonts fonts, int color)
+    {
+        var widget = tile.Widget;
+        layout.KeepTogether(widget.Type is WidgetTypes.DataTable or WidgetTypes.GeoMap ? 80 : 36 + ChartHeight);
+        layout.Text(widget.Title, 12, bold: true, spaceAfter: 1);
+        layout.Text(tile.Subtitle, 9, color: PdfColors.Secondary, spaceAfter: 4);
+        if (tile.Error is { } error)
+        {
+            layout.Text(error, 10, color: PdfColors.Bad, spaceAfter: 12);
+            return;
+        }
+        var series = tile.Series!;
+        if (series.Summary.Count == 0 || (series.Query.By is not null && series.Breakdown.Count == 0))
+        {
+            layout.Text("No events in this period.", 10, color: PdfColors.Secondary, spaceAfter: 12);
+            return;
+        }
+        var slices = series.Breakdown.Select(b => (b.Value, b.Total ?? 0)).ToList();
+        switch (widget.Type)
+        {
+            case WidgetTypes.LineChart or WidgetTypes.AreaChart when series.Query.By is null:
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color));
+                break;
+            case WidgetTypes.LineChart or WidgetTypes.AreaChart:
+                // A breakdown over time reads as the total's line; the values' shares follow as a table.
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color));
+                layout.Space(6);
+                Ranked(layout, series, series.Query.By!);
+                break;
+            case WidgetTypes.BarChart:
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Bars(canvas, rect, slices.Take(12).ToList(), fonts.Family));
+                break;
+            case WidgetTypes.PieChart or WidgetTypes.DonutChart:
+                var top = slices.Take(7).ToList();
+                if (slices.Count > 7) top.Add(("other", slices.Skip(7).Sum(s => s.Item2)));
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Pie(canvas, rect, top, fonts.Family, widget.Type == WidgetTypes.DonutChart));
+                break;
+            case WidgetTypes.GeoMap:
+                Ranked(layout, series, "Country");
+                break;
+            default:
+                if (series.Query.By is not null) Ranked(layout, series, series.Query.By);
+                else
+                {
+                    layout.Table([new("Period", 3f), new(ValueHeader(series.Query.Agg), 2f, PdfAlign.Right), new("Events", 1.5f, PdfAlign.Right)],
+                        series.Data.Take(MaxTableRows).Select(p => (IReadOnlyList<string>)[p.Date, PdfNumbers.Figure(p.Value), Count(p.Count)]));
+                    if (series.Data.Count > MaxTableRows) layout.Text($"The first {MaxTableRows} of {series.Data.Count} rows.", 9, color: PdfColors.Secondary);
+                }
+                break;
+        }
+        layout.Space(12);
+    }
+
+    /// <summary>The values of the breakdown, largest first, with their share of the whole.</summary>
+    private static void Ranked(PdfLayout layout, MetricSeries series, string label)
+    {
+        var total = series.Breakdown.Sum(b => Math.Max(0, b.Total ?? 0));
+        layout.Table(
+            [new("#", 0.6f, PdfAlign.Right), new(label, 3f), new(ValueHeader(series.Query.Agg), 2f, PdfAlign.Right), new("Share", 1.4f, PdfAlign.Right), new("Events", 1.4f, PdfAlign.Right)],
+            series.Breakdown.Take(MaxTableRows).Select((b, i) => (IReadOnlyList<string>)[
+                (i + 1).ToString(CultureInfo.InvariantCulture), b.Value, PdfNumbers.Figure(b.Total),
+                total > 0 && series.Query.Agg == MetricAggregate.Sum ? ((b.Total ?? 0) / total).ToString("0.0 %", CultureInfo.InvariantCulture) : "—",
+                Count(b.Summary.Count)]));
+        if (series.Breakdown.Count > MaxTableRows) layout.Text($"The first {MaxTableRows} of {series.Breakdown.Count} values.", 9, color: PdfColors.Secondary);
+    }
+
+    private static void Cards(SKCanvas canvas, SKRect rect, IReadOnlyList<Tile> cards, PdfFonts fonts)
+    {
+        const float gap = 10f;
+        var width = (rect.Width - gap * (CardsPerRow - 1)) / CardsPerRow;
+        using var border = new SKPaint { Color = PdfColors.Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.75f, IsAntialias = true };
+        using var secondary = new SKPaint { Color = PdfColors.Secondary, IsAntialias = true };
+        using var ink = new SKPaint { Color = PdfColors.Text, IsAntialias = true };
+        using var title = fonts.Font(8.5f);
+        using var figure = fonts.Font(18, bold: true);
+        using var small = fonts.Font(8.5f);
+        for (var i = 0; i < cards.Count; i++)
+        {
+            var trend = cards[i].Trend!;
+            var box = new SKRect(rect.Left + i * (width + gap), rect.Top + 1, rect.Left + i * (width + gap) + width, rect.Bottom - 1);
+            canvas.DrawRoundRect(box, 4, 4, border);
+            var inner = width - 16;
+            canvas.DrawText(PdfLayout.Fit(title, cards[i].Widget.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
+            // A figure too wide for its card reads compact (4.9M) rather than cut short.
+            var shown = PdfNumbers.Figure(trend.Value);
+            if (figure.MeasureText(shown) > inner && trend.Value is { } big) shown = PdfNumbers.Compact(big);
+            canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 42, figure, ink);
+            var good = trend.Change is { } c && c != 0 && (c > 0) == cards[i].Widget.HigherIsBetter;
+            using var changeInk = new SKPaint { Color = trend.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
+            var change = PdfNumbers.Change(trend.Change);
+            canvas.DrawText(change, box.Left + 8, box.Top + 60, small, changeInk);
+            var before = PdfNumbers.Figure(trend.PreviousValue);
+            if (small.MeasureText($" vs {before}") > inner - small.MeasureText(change) && trend.PreviousValue is { } p) before = PdfNumbers.Compact(p);
+            var previous = PdfLayout.Fit(small, $" vs {before}", inner - small.MeasureText(change));
+            canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 60, small, secondary);
+        }
+    }
+
+    private static string ValueHeader(MetricAggregate agg) => agg switch
+    {
+        MetricAggregate.Sum => "Total",
+        MetricAggregate.Avg => "Average",
+        _ => agg.ToString(),
+    };
+
+    private static string Count(long count) => count.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    private static string Label(string period, DateOnly? from, DateOnly? to) =>
+        period == "custom" ? $"{from:yyyy-MM-dd} – {to:yyyy-MM-dd}" : PeriodLabels.GetValueOrDefault(period, period);
+
+    private static string Day(DateTime utc, TimeZoneInfo zone) => TimeBuckets.ToLocal(utc, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string FileName(string name, DateTime nowLocal)
+    {
+        var safe = new StringBuilder(name.Length);
+        foreach (var c in name.Trim().ToLowerInvariant()) safe.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        var slug = string.Join('-', safe.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return $"{(slug.Length == 0 ? "dashboard" : slug[..Math.Min(60, slug.Length)])}-{nowLocal:yyyy-MM-dd}.pdf";
+    }
+
+    /// <summary>One widget's answer: its series (and trend for a KPI card), or why it has none.</summary>
+    private sealed record Tile(Widget Widget, string Subtitle, MetricSeries? Series, MetricTrend? Trend, string? Error);
+}

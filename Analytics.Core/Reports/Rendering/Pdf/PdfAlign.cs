@@ -1,0 +1,7 @@
+namespace Analytics.Core.Reports.Rendering.Pdf;
+
+internal enum PdfAlign
+{
+    Left,
+    Right,
+}

@@ -1,0 +1,9 @@
+namespace Analytics.Core.Reports;
+
+public enum ReportRunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

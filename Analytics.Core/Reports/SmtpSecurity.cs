@@ -1,0 +1,9 @@
+namespace Analytics.Core.Reports;
+
+public enum SmtpSecurity
+{
+    StartTls,
+    SslOnConnect,
+    None,
+    Auto,
+}
