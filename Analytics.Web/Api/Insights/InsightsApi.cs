@@ -25,7 +25,11 @@ public static class InsightsApi
             .Produces<AnomaliesResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/anomalies/detect", async (HttpContext http, AnomalyService anomalies, CancellationToken ct) =>
-                AnalyticsApi.Json(AnomaliesResponse.Of(await anomalies.DetectAsync(http.Caller(), ct))))
+            {
+                if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
+                    await ApiBody.ReadAsync<DetectAnomaliesBody>(http.Request, ct);
+                return AnalyticsApi.Json(AnomaliesResponse.Of(await anomalies.DetectAsync(http.Caller(), ct)));
+            })
             .WithName("DetectAnomalies").WithSummary("Run the anomaly detector now (admin); answers the findings it stored.")
             .Produces<AnomaliesResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
