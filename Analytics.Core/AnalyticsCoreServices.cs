@@ -2,6 +2,8 @@ using Analytics.Core.Customers;
 using Analytics.Core.Dashboards;
 using Analytics.Core.Data;
 using Analytics.Core.Data.Demo;
+using Analytics.Core.Insights;
+using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
 using Analytics.Core.Reports;
 using Analytics.Core.Tenancy;
@@ -98,7 +100,7 @@ public static class AnalyticsCoreServices
         services.AddHostedService<MetricRetentionJob>();
         services.AddScoped<MetricIngestService>();
         services.TryAddSingleton<IMetricChangeFeed, InProcessMetricChangeFeed>();
-        services.AddScoped<ExchangeRates>();
+        services.AddScoped<TenantCurrencies>();
         services.AddScoped<CustomerActivityRecorder>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<SegmentDirectory>();
@@ -107,6 +109,27 @@ public static class AnalyticsCoreServices
         services.AddHostedService<CustomerNightlyJob>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
+        services.AddScoped<ExchangeRateService>();
+        services.AddScoped<KpiReader>();
+        services.AddScoped<CustomerBase>();
+        services.AddScoped<RevenueKpis>();
+        services.AddScoped<SalesKpis>();
+        services.AddScoped<ProductKpis>();
+        services.AddScoped<CustomerKpis>();
+        services.AddScoped<InventoryKpis>();
+        services.AddScoped<HrKpis>();
+        services.AddScoped<SupportKpis>();
+        services.AddScoped<MarketingKpis>();
+        services.AddScoped<KpiFigures>();
+        services.AddScoped<ForecastService>();
+        services.AddOptions<AnomalyOptions>().Bind(configuration.GetSection(AnomalyOptions.Section))
+            .Validate(o => o.LookbackDays is > 0 and <= 730, "Anomalies:LookbackDays must be 1 to 730.")
+            .ValidateOnStart();
+        services.AddScoped<AnomalyDetector>();
+        services.AddScoped<AnomalyService>();
+        services.TryAddSingleton<AnomalyAlerts>();
+        services.TryAddScoped<IAnomalyNotifier, MailedAnomalyNotifier>();
+        services.AddHostedService<AnomalyDetectionJob>();
         services.TryAddSingleton<ReportQueue>();
         services.AddSingleton<MailTransport>();
         services.AddScoped<ReportService>();

@@ -38,6 +38,7 @@ public sealed class SettingsDocumentationTests
     [InlineData(typeof(Analytics.Core.Metrics.IngestOptions))]
     [InlineData(typeof(Analytics.Core.Data.Demo.DemoOptions))]
     [InlineData(typeof(Analytics.Core.Metrics.RetentionOptions))]
+    [InlineData(typeof(Analytics.Core.Insights.AnomalyOptions))]
     [InlineData(typeof(Analytics.Core.Reports.ReportsOptions))]
     [InlineData(typeof(Analytics.Core.Reports.SmtpOptions))]
     [InlineData(typeof(Analytics.Web.Security.RateLimitOptions))]

@@ -3,6 +3,8 @@ using Analytics.Core.Tenancy;
 using Analytics.Web.Api;
 using Analytics.Web.Api.Customers;
 using Analytics.Web.Api.Dashboards;
+using Analytics.Web.Api.Insights;
+using Analytics.Web.Api.Kpis;
 using Analytics.Web.Api.Metrics;
 using Analytics.Web.Api.Reports;
 using Analytics.Web.Cli;
@@ -63,6 +65,7 @@ public static class AnalyticsWebApplication
         services.AddProblemDetails();
         services.AddExceptionHandler<AnalyticsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddApiReference();
         // SecurityHeaders refuses framing everywhere; antiforgery would add a second, weaker X-Frame-Options.
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddAnalyticsRateLimits(configuration);
@@ -95,6 +98,9 @@ public static class AnalyticsWebApplication
         app.MapReportsApi();
         app.MapCustomersApi();
         app.MapSegmentsApi();
+        app.MapKpisApi();
+        app.MapInsightsApi();
+        app.MapApiReference();
         app.MapAccountEndpoints();
         // Our policy already refuses all framing; Blazor would add a second policy allowing same-origin frames.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -15,7 +15,7 @@ namespace Analytics.Core.Customers;
 /// re-score engagement and re-evaluate segment membership of the customers they touched. Nothing is recomputed from
 /// history, so a profile stays right however old it is.
 /// </summary>
-public sealed partial class CustomerActivityRecorder(ExchangeRates rates, IOptions<CustomerOptions> options, ILogger<CustomerActivityRecorder> logger)
+public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOptions<CustomerOptions> options, ILogger<CustomerActivityRecorder> logger)
 {
     private sealed class Delta
     {

@@ -18,7 +18,7 @@ namespace Analytics.Core.Customers;
 public sealed class CustomerDirectory(
     AnalyticsDbContext db,
     TenantDirectory tenants,
-    ExchangeRates rates,
+    TenantCurrencies rates,
     IOptions<CustomerOptions> options,
     TimeProvider clock)
 {

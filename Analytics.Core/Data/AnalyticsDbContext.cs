@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Analytics.Core.Customers;
 using Analytics.Core.Dashboards;
+using Analytics.Core.Insights;
+using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
 using Analytics.Core.Reports;
 using Analytics.Core.Tenancy;
@@ -27,6 +29,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();
     public DbSet<Widget> Widgets => Set<Widget>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<Anomaly> Anomalies => Set<Anomaly>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
     public DbSet<ReportDefinition> ReportDefinitions => Set<ReportDefinition>();
     public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
@@ -172,6 +176,25 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
                 new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), d => d.Count, d => new(d)));
             e.HasIndex(w => new { w.TenantId, w.Id });
             e.HasQueryFilter(w => w.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<ExchangeRate>(e =>
+        {
+            e.HasIndex(r => new { r.TenantId, r.Currency }).IsUnique();
+            e.Property(r => r.Currency).HasMaxLength(3);
+            e.Property(r => r.Rate).HasPrecision(18, 8);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<Anomaly>(e =>
+        {
+            e.HasIndex(a => new { a.TenantId, a.Metric, a.Day }).IsUnique();
+            e.HasIndex(a => new { a.TenantId, a.DetectedAt });
+            e.Property(a => a.Metric).HasMaxLength(100);
+            e.Property(a => a.Description).HasMaxLength(300);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });
 
         builder.Entity<ReportDefinition>(e =>

@@ -2,7 +2,7 @@ namespace Analytics.Core.Tenancy;
 
 /// <summary>
 /// Fixed exchange rates (section <c>ExchangeRates</c>): units of each currency per one unit of <see cref="Base"/>.
-/// A stand-in until tenants keep their own rates; <see cref="ExchangeRates"/> is the one place that reads them.
+/// The defaults for a tenant whose admin has set no rates of its own; <see cref="TenantCurrencies"/> reads them.
 /// </summary>
 public sealed class ExchangeRateOptions
 {

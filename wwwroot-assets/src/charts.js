@@ -71,9 +71,18 @@ function formatters(valueFormat, horizontal) {
     };
 }
 
+// `labelFormat: 'category'` writes each bar's category before its value (a funnel has no axis to name its stages).
+function labelFormatters(labelFormat) {
+    if (labelFormat !== 'category') {
+        return {};
+    }
+    return { dataLabels: { formatter: (v, o) => `${o.w.globals.labels[o.dataPointIndex]}: ${compact.format(v)}` } };
+}
+
 function withDefaults(options) {
-    const { valueFormat, ...apexOptions } = options ?? {};
+    const { valueFormat, labelFormat, ...apexOptions } = options ?? {};
     options = merge(apexOptions, formatters(valueFormat, apexOptions.plotOptions?.bar?.horizontal === true));
+    options = merge(options, labelFormatters(labelFormat));
     const merged = merge({
         chart: {
             fontFamily,

@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(
     MetricIngestService ingest,
     CustomerDirectory customers,
     DashboardService dashboards,
+    Kpis.ExchangeRateService rates,
     DemoReports reports,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
@@ -43,6 +44,8 @@ public sealed partial class DemoSeeder(
             await keys.CreateAsync(tenant.Id, "Demo key", ApiKeyScope.Write, Roles.Admin, demo.ApiKey, ct);
 
         var caller = new Caller(tenant.Id, tenant.Slug, null, new HashSet<string> { Roles.Admin }, CanWrite: true) { Name = "demo seed" };
+        // The rates the demo's local prices were made with (DemoCatalog.PerUsd).
+        await rates.SetAsync(caller, [new("eur", 0.92m), new("gbp", 0.79m)], ct);
         var events = 0;
         var batch = new List<MetricEventInput>(BatchSize);
         var seen = new Dictionary<string, CustomerProfileInput>();

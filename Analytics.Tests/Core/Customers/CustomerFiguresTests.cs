@@ -65,7 +65,7 @@ public sealed class CustomerFiguresTests : IAsyncLifetime
     private async Task AssertProfilesMatchAsync(string[] customers, List<MetricEventInput> events, DateTime now)
     {
         var (table, options) = await _host.RunAsync(_acme, async s =>
-            (await s.GetRequiredService<ExchangeRates>().ForTenantAsync(_acme.TenantId, CancellationToken.None), s.GetRequiredService<IOptions<CustomerOptions>>().Value));
+            (await s.GetRequiredService<TenantCurrencies>().ForTenantAsync(_acme.TenantId, CancellationToken.None), s.GetRequiredService<IOptions<CustomerOptions>>().Value));
         var profiles = await _host.RunAsync(_acme, s => s.GetRequiredService<AnalyticsDbContext>().Customers.ToDictionaryAsync(c => c.ExternalId));
         foreach (var id in customers)
         {

@@ -3,12 +3,18 @@ using Analytics.Core.Errors;
 using Analytics.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Analytics.Web.Components.Dashboards;
 
 namespace Analytics.Web.Components.Pages.Explore;
 
 /// <summary>Ad-hoc questions to the metric store, and "add to dashboard" to keep one as a widget.</summary>
 public partial class Explore
 {
+    /// <summary>Links (e.g. from an anomaly) open a question: <c>/explore?metric=order_value&amp;agg=sum&amp;groupBy=day&amp;period=90d</c>.</summary>
+    [SupplyParameterFromQuery(Name = "metric")] public string? MetricParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "agg")] public string? AggParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "groupBy")] public string? GroupByParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "period")] public string? PeriodParameter { get; set; }
 
     private IReadOnlyList<MetricCatalogEntry> _catalog = [];
     private IReadOnlyList<DashboardSummary> _editable = [];
@@ -49,7 +55,11 @@ public partial class Explore
         if (!RendererInfo.IsInteractive) return;
         var (caller, metrics) = await ResolveAsync<MetricQueryService>();
         _catalog = await metrics.CatalogAsync(caller, CancellationToken.None);
-        _metric = _catalog.FirstOrDefault(c => c.Name == "order_value")?.Name ?? _catalog.FirstOrDefault()?.Name;
+        _metric = _catalog.FirstOrDefault(c => c.Name == MetricParameter)?.Name
+            ?? _catalog.FirstOrDefault(c => c.Name == "order_value")?.Name ?? _catalog.FirstOrDefault()?.Name;
+        if (AggParameter is "sum" or "avg" or "min" or "max" or "count" or "last") _agg = AggParameter;
+        if (GroupByParameter is "hour" or "day" or "week" or "month" or "quarter") _groupBy = GroupByParameter;
+        if (DashboardRange.Presets.Any(p => p.Period == PeriodParameter)) _period = PeriodParameter!;
         var dashboards = ScopedServices.GetRequiredService<DashboardService>();
         _editable = (await dashboards.ListAsync(caller, CancellationToken.None)).Where(d => d.CanEdit).ToList();
         _target = _editable.FirstOrDefault()?.Id;

@@ -1,0 +1,3 @@
+namespace Analytics.Core.Kpis;
+
+public sealed record AcquisitionChannel(string Channel, long Customers, double? Percent);

@@ -1,0 +1,3 @@
+namespace Analytics.Core.Kpis;
+
+public sealed record DepartmentFigures(string Department, double Headcount, long Hires, long Terminations, double? AttendanceRate);

@@ -1,0 +1,3 @@
+namespace Analytics.Core.Kpis;
+
+public sealed record HrPeriod(string Period, double? Headcount, long Hires, long Terminations);

@@ -1,0 +1,3 @@
+namespace Analytics.Core.Kpis;
+
+public sealed record InventoryPeriod(string Period, double? StockUnits, double Received);

@@ -1,0 +1,8 @@
+namespace Analytics.Core.Kpis;
+
+public enum KpiFigureFormat
+{
+    Number,
+    Money,
+    Percent,
+}

@@ -1,0 +1,149 @@
+using Analytics.Core.Metrics;
+using Analytics.Core.Tenancy;
+
+namespace Analytics.Core.Kpis;
+
+/// <summary>
+/// One KPI question's range, grouping and target currency, with the reads every area needs: series of the metric
+/// store (rollups, chosen by the planner), money converted per currency, and the same for the previous equal period.
+/// </summary>
+public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant tenant, MetricQuery range, CurrencyConverter converter, DateTime historyFromUtc)
+{
+    public Caller Caller { get; } = caller;
+    public Tenant Tenant { get; } = tenant;
+    public CurrencyConverter Converter { get; } = converter;
+    public DateTime FromUtc => range.FromUtc;
+    public DateTime ToUtc => range.ToUtc;
+    public MetricGrouping GroupBy => range.GroupBy;
+    public string Currency => Converter.Target;
+
+    /// <summary>The start of the stored daily history: the oldest bound a read may have.</summary>
+    public DateTime HistoryFromUtc { get; } = historyFromUtc;
+
+    /// <summary>The window of equal length just before this one.</summary>
+    public KpiWindow Previous() => new(metrics, Caller, Tenant, range.Previous(), Converter, HistoryFromUtc);
+
+    /// <summary>The same question over other bounds, e.g. the stored history up to this window's end.</summary>
+    public KpiWindow Over(DateTime fromUtc, DateTime toUtc, MetricGrouping? groupBy = null) =>
+        new(metrics, Caller, Tenant, range with { FromUtc = fromUtc, ToUtc = toUtc, GroupBy = groupBy ?? range.GroupBy }, Converter, HistoryFromUtc);
+
+    /// <summary>A series of the window, in its grouping unless one is given.</summary>
+    public Task<MetricSeries> SeriesAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null,
+        string? by = null, MetricGrouping? groupBy = null, CancellationToken ct = default) =>
+        metrics.QueryAsync(Caller, range with { Name = name, Agg = agg, Filters = filters, By = by, GroupBy = groupBy ?? range.GroupBy }, ct);
+
+    /// <summary>The window's total, by an aggregate; null when no event fell in it and the aggregate is not additive.</summary>
+    public async Task<double?> ValueAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default)
+    {
+        var series = await SeriesAsync(name, agg, filters, groupBy: Widest, ct: ct);
+        return series.Value;
+    }
+
+    /// <summary>Number of events of a metric in the window.</summary>
+    public async Task<long> CountAsync(string name, IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default) =>
+        (await SeriesAsync(name, MetricAggregate.Count, filters, groupBy: Widest, ct: ct)).Totals.Count;
+
+    /// <summary>
+    /// An amount metric in the target currency, per bucket and in total: each bucket's sum per <c>currency</c>
+    /// dimension value times its rate; the part without a currency counts as the tenant's own currency.
+    /// </summary>
+    public async Task<Money> MoneyAsync(string name, MetricGrouping? groupBy = null, CancellationToken ct = default)
+    {
+        var series = await SeriesAsync(name, MetricAggregate.Sum, by: "currency", groupBy: groupBy, ct: ct);
+        var values = new double[series.Data.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var untagged = series.Data[i].Value ?? 0;
+            var converted = 0.0;
+            foreach (var part in series.Breakdown)
+            {
+                var amount = part.Data[i].Value ?? 0;
+                untagged -= amount;
+                converted += amount * Converter.Factor(part.Value);
+            }
+            values[i] = converted + untagged * Converter.Factor(null);
+        }
+        var raw = series.Totals.Sum;
+        var total = values.Sum();
+        return new Money(series, values, total, series.Totals.Count, raw == 0 ? Converter.Factor(null) : total / raw);
+    }
+
+    /// <summary>
+    /// An amount metric per value of one dimension, in the target currency. Exact where the raw events still hold the
+    /// window (one query per currency, filtered by it); beyond them each value is converted at the metric's blended rate.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Value, double Amount, long Count)>> MoneyByAsync(string name, string by, CancellationToken ct = default)
+    {
+        var all = await SeriesAsync(name, MetricAggregate.Sum, by: by, groupBy: Widest, ct: ct);
+        var currencies = await ByAsync(name, "currency", ct: ct);
+        var amounts = all.Breakdown.ToDictionary(b => b.Value, b => (Untagged: b.Total ?? 0, Converted: 0.0));
+        try
+        {
+            foreach (var (currency, _, _) in currencies)
+            {
+                var part = await SeriesAsync(name, MetricAggregate.Sum, new Dictionary<string, string> { ["currency"] = currency }, by, Widest, ct);
+                foreach (var b in part.Breakdown)
+                {
+                    var amount = b.Total ?? 0;
+                    var current = amounts.GetValueOrDefault(b.Value);
+                    amounts[b.Value] = (current.Untagged - amount, current.Converted + amount * Converter.Factor(currency));
+                }
+            }
+        }
+        catch (Errors.UnprocessableException)
+        {
+            // Beyond the raw events two dimensions cannot be combined: convert at the blended rate instead.
+            var money = await MoneyAsync(name, Widest, ct);
+            return all.Breakdown.Select(b => (b.Value, (b.Total ?? 0) * money.BlendedFactor, b.Summary.Count)).ToList();
+        }
+        return all.Breakdown.Select(b => (b.Value, amounts[b.Value].Converted + amounts[b.Value].Untagged * Converter.Factor(null), b.Summary.Count)).ToList();
+    }
+
+    /// <summary>Per value of one dimension: the total of a metric by an aggregate and its event count.</summary>
+    public async Task<IReadOnlyList<(string Value, double Total, long Count)>> ByAsync(string name, string by, MetricAggregate agg = MetricAggregate.Sum,
+        IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default)
+    {
+        var series = await SeriesAsync(name, agg, filters, by, Widest, ct);
+        return series.Breakdown.Select(b => (b.Value, b.Total ?? 0, b.Summary.Count)).ToList();
+    }
+
+    /// <summary>
+    /// A daily gauge (one reading per item and day, such as <c>stock_level</c> per sku and warehouse): the sum of
+    /// the last day with readings, per bucket of the window, over the window, and per value of <paramref name="by"/>.
+    /// </summary>
+    public async Task<Gauge> GaugeAsync(string name, string? by = null, CancellationToken ct = default)
+    {
+        var days = await SeriesAsync(name, MetricAggregate.Sum, by: by, groupBy: MetricGrouping.Day, ct: ct);
+        var buckets = TimeBuckets.Cover(FromUtc, ToUtc, GroupBy, Tenant.Zone);
+        var perBucket = new double?[buckets.Count];
+        var b = 0;
+        foreach (var day in days.Data)
+        {
+            while (b < buckets.Count - 1 && day.StartUtc >= buckets[b].EndUtc) b++;
+            if (day.Count > 0) perBucket[b] = day.Value;
+        }
+        static double? Last(IReadOnlyList<MetricPoint> points) => points.LastOrDefault(p => p.Count > 0)?.Value;
+        return new Gauge(
+            buckets.Select((x, i) => (x.Label, perBucket[i])).ToList(),
+            Last(days.Data),
+            days.Breakdown.ToDictionary(x => x.Value, x => Last(x.Data) ?? 0),
+            days.Summary.Count == 0 ? null : days.Data.Where(p => p.Count > 0).Average(p => p.Value ?? 0));
+    }
+
+    /// <summary>Reads whole ranges in few buckets: a window's total does not need its grouping.</summary>
+    private MetricGrouping Widest => (ToUtc - FromUtc).TotalDays > 400 ? MetricGrouping.Quarter : MetricGrouping.Day;
+
+    /// <summary>Bucket labels of the window in its grouping.</summary>
+    public IReadOnlyList<string> Labels => TimeBuckets.Cover(FromUtc, ToUtc, GroupBy, Tenant.Zone).Select(b => b.Label).ToList();
+
+    /// <summary>An amount rounded to cents, as money is reported.</summary>
+    public static decimal Cents(double amount) => Math.Round((decimal)amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>A ratio rounded to four places; null when the denominator is zero.</summary>
+    public static double? Ratio(double numerator, double denominator) =>
+        denominator == 0 ? null : Math.Round(numerator / denominator, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>Relative change from <paramref name="before"/> to <paramref name="now"/>; null without a previous figure.</summary>
+    public static double? Growth(double now, double before) =>
+        before == 0 ? null : Math.Round((now - before) / Math.Abs(before), 4, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,4 @@
+namespace Analytics.Core.Kpis;
+
+/// <summary>Seed 000's <c>GET /api/analytics/products</c>.</summary>
+public sealed record ProductsReport(IReadOnlyList<ProductPerformance> Products, decimal TotalRevenue, string Currency);

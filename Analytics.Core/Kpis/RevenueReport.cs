@@ -1,0 +1,4 @@
+namespace Analytics.Core.Kpis;
+
+/// <summary>Seed 000's <c>GET /api/analytics/revenue</c>.</summary>
+public sealed record RevenueReport(RevenueSummary Summary, IReadOnlyList<RevenuePeriod> TimeSeries, IReadOnlyList<ProductRevenue> ByProduct);

@@ -1,0 +1,88 @@
+using Analytics.Core.Insights;
+
+namespace Analytics.Tests.Core.Insights;
+
+/// <summary>The forecasting method on synthetic series with a known trend, season and noise.</summary>
+public sealed class ForecasterTests
+{
+    private static readonly double[] MonthShape = [-120, -90, 10, 40, 60, 20, -60, -40, 50, 90, 160, 130];
+
+    /// <summary>1000 + 15 per month + a yearly shape, plus normal noise of <paramref name="noise"/>.</summary>
+    private static double[] Monthly(int months, double noise, Random random, int offset = 0) =>
+        Enumerable.Range(offset, months).Select(t => 1000 + 15 * t + MonthShape[t % 12] + noise * Normal(random)).ToArray();
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    [Fact]
+    public void A_seasonal_monthly_series_is_recovered_within_two_percent()
+    {
+        var history = Monthly(36, noise: 20, new Random(7));
+        var truth = Monthly(12, noise: 0, new Random(0), offset: 36);
+
+        var (model, points, confidence) = Forecaster.Run(history, 12, 12);
+
+        Assert.Equal(Forecaster.SeasonalModel, model);
+        var mape = points.Select((p, i) => Math.Abs(p.Predicted - truth[i]) / truth[i]).Average();
+        Assert.True(mape < 0.02, $"MAPE {mape:P2}");
+        Assert.True(confidence > 0.95, $"confidence {confidence}");
+        Assert.All(points, p => Assert.True(p.Low < p.Predicted && p.Predicted < p.High));
+    }
+
+    [Fact]
+    public void The_80_percent_interval_covers_about_80_percent_of_simulated_futures()
+    {
+        var random = new Random(11);
+        int inside = 0, total = 0;
+        for (var run = 0; run < 400; run++)
+        {
+            var series = Monthly(30, noise: 40, random);
+            var (_, points, _) = Forecaster.Run(series[..24], 12, 6);
+            for (var h = 0; h < 6; h++, total++)
+                if (series[24 + h] >= points[h].Low && series[24 + h] <= points[h].High) inside++;
+        }
+
+        var coverage = (double)inside / total;
+        Assert.InRange(coverage, 0.75, 0.85);
+    }
+
+    [Fact]
+    public void A_yearly_cycle_in_weeks_is_modelled_with_harmonics()
+    {
+        var random = new Random(3);
+        var weeks = Enumerable.Range(0, 110).Select(t => 500 + 2 * t + 80 * Math.Sin(2 * Math.PI * t / (365.25 / 7)) + 10 * Normal(random)).ToArray();
+
+        var (model, points, confidence) = Forecaster.Run(weeks, 365.25 / 7, 4);
+
+        Assert.Equal(Forecaster.SeasonalModel, model);
+        for (var h = 0; h < 4; h++)
+        {
+            var t = 110 + h;
+            var truth = 500 + 2 * t + 80 * Math.Sin(2 * Math.PI * t / (365.25 / 7));
+            Assert.InRange(points[h].Predicted, truth * 0.95, truth * 1.05);
+        }
+        Assert.True(confidence > 0.9, $"confidence {confidence}");
+    }
+
+    [Fact]
+    public void Less_than_two_seasons_falls_back_to_a_plain_trend_and_two_points_to_their_mean()
+    {
+        var (model, points, _) = Forecaster.Run([100, 110, 120, 130, 140, 150, 160, 170, 180, 190], 12, 2);
+        Assert.Equal(Forecaster.TrendModel, model);
+        Assert.Equal(200, points[0].Predicted, 6);
+        Assert.Equal(210, points[1].Predicted, 6);
+
+        var (shortModel, shortPoints, confidence) = Forecaster.Run([100, 200], 12, 1);
+        Assert.Equal(Forecaster.MeanModel, shortModel);
+        Assert.Equal(150, shortPoints[0].Predicted);
+        Assert.Equal(0, confidence);
+    }
+
+    [Fact]
+    public void Predictions_of_a_falling_amount_stop_at_zero()
+    {
+        var (_, points, _) = Forecaster.Run([50, 40, 30, 20, 10], 12, 3);
+
+        Assert.All(points, p => Assert.True(p.Predicted >= 0 && p.Low >= 0));
+    }
+}
