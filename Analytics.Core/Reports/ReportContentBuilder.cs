@@ -18,7 +18,7 @@ public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirec
         foreach (var (name, module) in await ResolveAsync(caller, spec, ct))
         {
             var agg = ReportAggregates.For(name);
-            var query = new MetricQuery(name, spec.FromUtc, spec.ToUtc, spec.GroupBy, agg, module, filters);
+            var query = new MetricQuery(name, spec.FromUtc, spec.ToUtc, spec.GroupBy, agg, module, filters, Segment: spec.Segment);
             var trend = await queries.TrendAsync(caller, query, ct);
             var empty = trend.Current.Summary.Count == 0;
             metrics.Add(new ReportMetric(name, module, agg, trend.Current, empty && agg != MetricAggregate.Sum ? null : trend.Value, trend.PreviousValue));

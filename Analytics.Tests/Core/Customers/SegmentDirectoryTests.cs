@@ -180,4 +180,19 @@ public sealed class SegmentDirectoryTests : IAsyncLifetime
         var old = await Assert.ThrowsAsync<UnprocessableException>(() => _host.RunAsync(caller, s => metrics(s).QueryAsync(caller, query with { FromUtc = query.FromUtc.AddDays(-800), GroupBy = MetricGrouping.Month }, CancellationToken.None)));
         Assert.Contains("customer activity, which is kept for 730 days", old.Message);
     }
+
+    [Fact]
+    public async Task A_report_with_a_segment_counts_only_its_members_events()
+    {
+        await Record(Order("whale", 30_000, 3), Order("whale", 25_000, 2), Order("small", 40, 2));
+        var spec = new Analytics.Core.Reports.ReportSpec("Whales", Analytics.Core.Reports.ReportFormat.Json, ["order_value"], [],
+            Now.UtcDateTime.Date.AddDays(-10), Now.UtcDateTime.Date.AddDays(1), "last 10 days", MetricGrouping.Day,
+            new Dictionary<string, string>(), Segment: BuiltInSegments.HighValue);
+
+        var content = await _host.RunAsync(_acme, s => s.GetRequiredService<Analytics.Core.Reports.ReportContentBuilder>().BuildAsync(_acme, spec, CancellationToken.None));
+
+        var metric = Assert.Single(content.Metrics);
+        Assert.Equal(55_000, metric.Value);
+        Assert.Equal(MetricTier.Customers, metric.Series.Tier);
+    }
 }
