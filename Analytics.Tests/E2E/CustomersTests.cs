@@ -89,8 +89,7 @@ public sealed class CustomersTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.Locator("[data-testid=segment-name] input").FillAsync("germany-regulars");
             await ChooseAsync(page, "rule-field", "Country");
             await page.Locator("[data-testid=rule-value] input").FillAsync("DE");
-            await Assertions.Expect(page.Locator("[data-testid=segment-preview]")).ToHaveTextAsync(new Regex(@"^[\d,]+ customers match now$"), new() { Timeout = 10_000 });
-            var germans = Count(await page.Locator("[data-testid=segment-preview]").TextContentAsync());
+            var germans = await SettledCountAsync(page);
 
             await page.ClickAsync("[data-testid=add-rule]");
             var second = page.Locator("[data-testid=segment-rule]").Nth(1);
@@ -99,8 +98,7 @@ public sealed class CustomersTests(BrowserApp app) : IClassFixture<BrowserApp>
             await second.Locator("[data-testid=rule-value] input").FillAsync("abc");
             await Assertions.Expect(second.Locator(".mud-input-helper-text")).ToContainTextAsync("compares with a number", new() { Timeout = 10_000 });
             await second.Locator("[data-testid=rule-value] input").FillAsync("2");
-            await Assertions.Expect(page.Locator("[data-testid=segment-preview]")).ToHaveTextAsync(new Regex(@"^[\d,]+ customers match now$"), new() { Timeout = 10_000 });
-            var regulars = Count(await page.Locator("[data-testid=segment-preview]").TextContentAsync());
+            var regulars = await SettledCountAsync(page);
             Assert.InRange(regulars, 1, germans);
             await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("segment-builder-light"), FullPage = true });
 
@@ -130,5 +128,23 @@ public sealed class CustomersTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
     }
 
-    private static int Count(string? preview) => int.Parse(Regex.Match(preview ?? "", @"^[\d,]+").Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The live member count once it has settled: each edit recounts (debounced), so the preview can show a count, then
+    /// "counting", then the new count; the same count on two reads a second apart, after the debounce, is the answer to the last edit.
+    /// </summary>
+    private static async Task<int> SettledCountAsync(IPage page)
+    {
+        var preview = page.Locator("[data-testid=segment-preview]");
+        int? previous = null;
+        await Task.Delay(1_000); // past the 400 ms debounce of the last edit
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var match = Regex.Match(await preview.TextContentAsync() ?? "", @"^([\d,]+) customers match now$");
+            int? current = match.Success ? int.Parse(match.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) : null;
+            if (current is not null && current == previous) return current.Value;
+            previous = current;
+            await Task.Delay(1_000);
+        }
+        throw new TimeoutException($"The member count did not settle: '{await preview.TextContentAsync()}'.");
+    }
 }
