@@ -90,7 +90,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.Property(m => m.CustomerId).HasMaxLength(128);
             e.Property(m => m.Timestamp).HasConversion(t => t.Ticks, t => new DateTime(t, DateTimeKind.Utc));
             e.HasIndex(m => new { m.TenantId, m.Name, m.Timestamp });
-            e.HasIndex(m => new { m.TenantId, m.CustomerId, m.Timestamp }).HasFilter("CustomerId IS NOT NULL");
             e.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(m => m.TenantId == CurrentTenantId);
         });

@@ -467,9 +467,6 @@ namespace Analytics.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "CustomerId", "Timestamp")
-                        .HasFilter("CustomerId IS NOT NULL");
-
                     b.HasIndex("TenantId", "Name", "Timestamp");
 
                     b.ToTable("MetricEvents", (string)null);
