@@ -109,9 +109,19 @@ public sealed class CustomerDirectory(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            var like = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            where.Append(" AND (c.Name LIKE @like ESCAPE '\\' OR c.Email LIKE @like ESCAPE '\\' OR c.ExternalId = @term)");
-            parameters.Add(("@like", like));
+            if (term.Length >= 3)
+            {
+                // The trigram index finds names and emails containing the term without reading every profile.
+                where.Append(" AND (c.Id IN (SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH @phrase) OR c.ExternalId = @term)");
+                parameters.Add(("@phrase", "\"" + term.Replace("\"", "\"\"") + "\""));
+            }
+            else
+            {
+                // Shorter than a trigram: no index can narrow it, so the names and emails are read.
+                var like = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                where.Append(" AND (c.Name LIKE @like ESCAPE '\\' OR c.Email LIKE @like ESCAPE '\\' OR c.ExternalId = @term)");
+                parameters.Add(("@like", like));
+            }
             parameters.Add(("@term", term));
         }
         if (!string.IsNullOrEmpty(query.Segment))

@@ -148,6 +148,13 @@ public sealed class CustomersApiTests(AnalyticsAppFactory app) : IClassFixture<A
 
         Assert.Equal(["a", "c"], await Ids("q=alpha&sort=name"));
         Assert.Equal(["b"], await Ids("q=hello@beta"));
+        Assert.Equal(["a", "c"], await Ids("q=al&sort=name"));
+        Assert.Equal(["c"], await Ids("q=c"));
+
+        // A renamed customer is found by the new name only: the search index follows every change.
+        await ReadAsync(await client.PostAsync($"/api/{slug}/customers", Json("""{"external_id":"b","name":"Delta Drinks","email":"hello@delta.example"}""")));
+        Assert.Equal(["b"], await Ids("q=delta drinks"));
+        Assert.Empty(await Ids("q=beta foods"));
         Assert.Equal(["c", "a"], await Ids("country=de&sort=ltv"));
         Assert.Equal(["b", "a", "c"], await Ids("sort=-ltv"));
         Assert.Equal(["a"], await Ids("min_ltv=100&max_ltv=1000"));
