@@ -112,7 +112,10 @@ public sealed class CustomerDirectory(
             if (term.Length >= 3)
             {
                 // The trigram index finds names and emails containing the term without reading every profile.
-                where.Append(" AND (c.Id IN (SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH @phrase) OR c.ExternalId = @term)");
+                // One id list (matches, plus an exact external id) lets SQLite look the few rows up by key instead of
+                // testing every profile against an OR.
+                where.Append(" AND c.Id IN (SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH @phrase " +
+                             "UNION SELECT Id FROM Customers WHERE TenantId = @tenant AND ExternalId = @term)");
                 parameters.Add(("@phrase", "\"" + term.Replace("\"", "\"\"") + "\""));
             }
             else
