@@ -67,7 +67,7 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
 
     private static void UpsertProfiles(DbTransaction tx, int tenantId, Dictionary<string, Delta> deltas, CancellationToken ct)
     {
-        using var upsert = Writer(tx, """
+        using var upsert = SqliteRowWriter.On(tx, """
             INSERT INTO Customers (TenantId, ExternalId, Country, Attributes, FirstSeen, LastSeen, LtvCents, OrderCount, EngagementScore)
             VALUES (?1, ?2, ?3, '{}', ?4, ?5, ?6, ?7, 0)
             ON CONFLICT (TenantId, ExternalId) DO UPDATE SET
@@ -89,7 +89,7 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
     private static void InsertActivity(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, Dictionary<string, Delta> deltas,
         DateTime nowUtc, long activityFrom, CancellationToken ct)
     {
-        using var insert = Writer(tx, """
+        using var insert = SqliteRowWriter.On(tx, """
             INSERT INTO CustomerActivity (TenantId, CustomerKey, Ticks, Name, Module, Value, Dimensions)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             """);
@@ -106,8 +106,6 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
             insert.Execute(ct);
         }
     }
-
-    private static SqliteRowWriter Writer(DbTransaction tx, string sql) => new((Microsoft.Data.Sqlite.SqliteConnection)tx.Connection!, sql);
 
     /// <summary>Recomputes the engagement score of the given profiles from their activity in the window.</summary>
     internal static async Task RescoreAsync(DbTransaction tx, int tenantId, IReadOnlyCollection<long>? keys, DateTime nowUtc, CustomerOptions o, CancellationToken ct)

@@ -19,6 +19,9 @@ public sealed class SqliteRowWriter : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
+    /// <summary>A statement on the connection of <paramref name="transaction"/>, which must be SQLite's open one.</summary>
+    public static SqliteRowWriter On(System.Data.Common.DbTransaction transaction, string sql) => new((SqliteConnection)transaction.Connection!, sql);
+
     public SqliteRowWriter Bind(int index, long value) => Checked(raw.sqlite3_bind_int64(_statement, index, value));
 
     public SqliteRowWriter Bind(int index, double value) => Checked(raw.sqlite3_bind_double(_statement, index, value));

@@ -41,7 +41,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
         if (rows.Count == 0) return;
         // In series order, consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index. The sort is
         // stable: events of one series at the same instant keep their batch order, which decides "last" in the rollups.
-        using var insert = Writer(tx, "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        using var insert = SqliteRowWriter.On(tx, "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         insert.Bind(1, tenantId);
         foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks))
         {
@@ -54,7 +54,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
     private static void UpsertRollups(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
     {
         if (cells.Count == 0) return;
-        using var upsert = Writer(tx, $"""
+        using var upsert = SqliteRowWriter.On(tx, $"""
             INSERT INTO {table} (TenantId, Name, DimKey, DimValue, Bucket, Module, Count, Sum, Min, Max, Last, LastTicks)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             ON CONFLICT (TenantId, Name, DimKey, DimValue, Bucket, Module) DO UPDATE SET
@@ -77,7 +77,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
     private static void UpsertCatalog(DbTransaction tx, int tenantId, Dictionary<(string Name, string Module, string DimKey, string DimValue), long> catalog, CancellationToken ct)
     {
         if (catalog.Count == 0) return;
-        using var upsert = Writer(tx, """
+        using var upsert = SqliteRowWriter.On(tx, """
             INSERT INTO MetricCatalog (TenantId, Name, Module, DimKey, DimValue, LastTicks)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (TenantId, Name, Module, DimKey, DimValue) DO UPDATE SET LastTicks = max(LastTicks, excluded.LastTicks)
@@ -90,8 +90,6 @@ public sealed class MetricStore(AnalyticsDbContext db)
         }
         }
 
-    /// <summary>A statement on the transaction's connection; the transaction is the connection's open one.</summary>
-    private static SqliteRowWriter Writer(DbTransaction tx, string sql) => new((SqliteConnection)tx.Connection!, sql);
 
     /// <summary>A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.</summary>
     public readonly record struct TierRow(string? DimValue, long Time, RollupCell Cell);

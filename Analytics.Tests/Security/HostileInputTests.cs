@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.RegularExpressions;
 using Analytics.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Security;
 
@@ -14,11 +11,8 @@ namespace Analytics.Tests.Security;
 /// Every API route that takes a body, found from the endpoint table, gets hostile bodies. Each must be answered with
 /// a ProblemDetails refusal (never a success, never a server error) and leave every table as it was.
 /// </summary>
-public sealed partial class HostileInputTests(AnalyticsAppFactory app) : IClassFixture<AnalyticsAppFactory>
+public sealed class HostileInputTests(AnalyticsAppFactory app) : IClassFixture<AnalyticsAppFactory>
 {
-    [GeneratedRegex(@"\{(?<name>[a-z]+)(:[^}]+)?\}", RegexOptions.IgnoreCase)]
-    private static partial Regex Parameter();
-
     public static TheoryData<string, string> Bodies => new()
     {
         { "malformed JSON", "{\"name\": \"x\", " },
@@ -41,7 +35,7 @@ public sealed partial class HostileInputTests(AnalyticsAppFactory app) : IClassF
 
         foreach (var (method, pattern) in WriteRoutes())
         {
-            var path = Parameter().Replace(pattern, m => m.Groups["name"].Value == "tenant" ? "hostile" : "1");
+            var path = ApiRoutes.Fill(pattern, "hostile");
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
@@ -55,15 +49,8 @@ public sealed partial class HostileInputTests(AnalyticsAppFactory app) : IClassF
         Assert.Equal(before, await RowCountsAsync());
     }
 
-    private IReadOnlyList<(string Method, string Pattern)> WriteRoutes()
-    {
-        _ = app.Server;
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!)))
-            .Where(r => r.m is "POST" or "PUT" or "PATCH")
-            .Distinct().ToList();
-    }
+    private IEnumerable<(string Method, string Pattern)> WriteRoutes() =>
+        ApiRoutes.Of(app).Where(r => r.Method is "POST" or "PUT" or "PATCH");
 
     /// <summary>Rows of every table, so a refused request that wrote anything anywhere shows up.</summary>
     private async Task<string> RowCountsAsync()

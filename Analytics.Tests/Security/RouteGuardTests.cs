@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Analytics.Tests.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Security;
 
@@ -10,24 +7,8 @@ namespace Analytics.Tests.Security;
 /// Guards that hold for every API route, found from the app's own endpoint table so a new route is covered the day it
 /// is mapped: no route answers without credentials, and no route of one tenant answers another tenant's key.
 /// </summary>
-public sealed partial class RouteGuardTests(AnalyticsAppFactory app) : IClassFixture<AnalyticsAppFactory>
+public sealed class RouteGuardTests(AnalyticsAppFactory app) : IClassFixture<AnalyticsAppFactory>
 {
-    [GeneratedRegex(@"\{(?<name>[a-z]+)(:[^}]+)?\}", RegexOptions.IgnoreCase)]
-    private static partial Regex Parameter();
-
-    private IReadOnlyList<(string Method, string Pattern)> ApiRoutes()
-    {
-        _ = app.Server; // builds the host, so its endpoint table exists
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, e.RoutePattern.RawText!)))
-            .Distinct().OrderBy(r => r.Item2, StringComparer.Ordinal).ThenBy(r => r.m, StringComparer.Ordinal).ToList();
-    }
-
-    private static string Fill(string pattern, string tenant) =>
-        Parameter().Replace(pattern, m => m.Groups["name"].Value == "tenant" ? tenant : "1");
-
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
         Content = method is "GET" or "DELETE" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
@@ -36,7 +17,7 @@ public sealed partial class RouteGuardTests(AnalyticsAppFactory app) : IClassFix
     [Fact]
     public void The_route_table_is_found()
     {
-        var routes = ApiRoutes();
+        var routes = ApiRoutes.Of(app);
         Assert.Contains(("POST", "/api/{tenant}/metrics"), routes);
         Assert.Contains(("GET", "/api/analytics/dashboards"), routes);
     }
@@ -47,9 +28,9 @@ public sealed partial class RouteGuardTests(AnalyticsAppFactory app) : IClassFix
         await app.CreateTenantAsync("guarded");
         var client = app.CreateClient();
         var wrong = new List<string>();
-        foreach (var (method, pattern) in ApiRoutes())
+        foreach (var (method, pattern) in ApiRoutes.Of(app))
         {
-            using var response = await client.SendAsync(Request(method, Fill(pattern, "guarded")));
+            using var response = await client.SendAsync(Request(method, ApiRoutes.Fill(pattern, "guarded")));
             if (response.StatusCode != HttpStatusCode.Unauthorized) wrong.Add($"{method} {pattern}: {(int)response.StatusCode}");
         }
         Assert.Empty(wrong);
@@ -62,9 +43,9 @@ public sealed partial class RouteGuardTests(AnalyticsAppFactory app) : IClassFix
         await app.CreateTenantAsync("tenant-b");
         var client = app.CreateClient(keyOfA);
         var wrong = new List<string>();
-        foreach (var (method, pattern) in ApiRoutes().Where(r => r.Pattern.StartsWith("/api/{tenant}/", StringComparison.Ordinal)))
+        foreach (var (method, pattern) in ApiRoutes.Of(app).Where(r => r.Pattern.StartsWith("/api/{tenant}/", StringComparison.Ordinal)))
         {
-            using var response = await client.SendAsync(Request(method, Fill(pattern, "tenant-b")));
+            using var response = await client.SendAsync(Request(method, ApiRoutes.Fill(pattern, "tenant-b")));
             if (response.StatusCode != HttpStatusCode.NotFound) wrong.Add($"{method} {pattern}: {(int)response.StatusCode}");
         }
         Assert.Empty(wrong);
