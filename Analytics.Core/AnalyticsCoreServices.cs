@@ -1,6 +1,7 @@
 using Analytics.Core.Customers;
 using Analytics.Core.Dashboards;
 using Analytics.Core.Data;
+using Analytics.Core.Data.Postgres;
 using Analytics.Core.Data.Demo;
 using Analytics.Core.Insights;
 using Analytics.Core.Kpis;
@@ -22,7 +23,7 @@ public static class AnalyticsCoreServices
     public static IServiceCollection AddAnalyticsCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Validate(o => o.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase), "Database:Provider must be Sqlite.")
+            .Validate(o => o.IsKnownProvider(), "Database:Provider must be Sqlite or Postgres.")
             .ValidateOnStart();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.MaxEvents > 0 && o.MaxBytes > 0, "Ingest limits must be positive.")
@@ -60,8 +61,13 @@ public static class AnalyticsCoreServices
             .ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
-        services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        if (database.UsesPostgres())
+            services.AddDbContext<AnalyticsDbContext>(o => PostgresStore.Configure(o, database.ConnectionString));
+        else
+        {
+            var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
+            services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        }
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -58,8 +58,16 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
         }
         if (unconverted > 0) LogUnconverted(logger, unconverted, tenantId);
 
-        UpsertProfiles(tx, tenantId, deltas, ct);
-        InsertActivity(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
+        if (tx is Npgsql.NpgsqlTransaction)
+        {
+            await UpsertProfilesPostgresAsync(tx, tenantId, deltas, ct);
+            await CopyActivityPostgresAsync(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
+        }
+        else
+        {
+            UpsertProfiles(tx, tenantId, deltas, ct);
+            InsertActivity(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
+        }
         var keys = deltas.Values.Select(d => d.Key).ToList();
         await RescoreAsync(tx, tenantId, keys, nowUtc, o, ct);
         await EvaluateProfilesAsync(tx, tenantId, keys, nowUtc, ct);
@@ -120,11 +128,11 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
                          WHERE TenantId = @tenant AND Ticks >= @from GROUP BY CustomerKey) w ON w.CustomerKey = c.Id
               WHERE c.TenantId = @tenant
               """
-            : """
+            : $"""
               SELECT c.Id, c.LastSeen, c.EngagementScore,
                      (SELECT count(*) FROM CustomerActivity a WHERE a.TenantId = @tenant AND a.CustomerKey = c.Id AND a.Ticks >= @from),
                      (SELECT count(DISTINCT a.Module) FROM CustomerActivity a WHERE a.TenantId = @tenant AND a.CustomerKey = c.Id AND a.Ticks >= @from)
-              FROM json_each(@keys) k CROSS JOIN Customers c ON c.Id = k.value
+              FROM {SqlDialect.CustomersOf(tx.Connection!, "@keys")}
               WHERE c.TenantId = @tenant
               """);
         Add(read, "@tenant", tenantId);

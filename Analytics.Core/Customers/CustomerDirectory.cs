@@ -81,7 +81,7 @@ public sealed class CustomerDirectory(
             await SegmentEvaluator.EvaluateProfilesAsync(transaction, caller.TenantId, keys, now, ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            var views = (await ReadAsync(caller.TenantId, "c.Id IN (SELECT value FROM json_each(@keys))", [("@keys", JsonSerializer.Serialize(keys))], "", ct))
+            var views = (await ReadAsync(caller.TenantId, "c.Id IN " + SqlDialect.Ids(db.Database.GetDbConnection(), "@keys"), [("@keys", JsonSerializer.Serialize(keys))], "", ct))
                 .ToDictionary(v => v.ExternalId);
             return (IReadOnlyList<CustomerView>)inputs.Select(i => views[i.ExternalId!]).ToList();
         });
@@ -109,7 +109,14 @@ public sealed class CustomerDirectory(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            if (term.Length >= 3)
+            if (SqlDialect.IsPostgres(db.Database.GetDbConnection()))
+            {
+                // Trigram indexes on name and email serve ILIKE with a term of three characters or more.
+                var like = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                where.Append(" AND (c.Name ILIKE @like ESCAPE '\\' OR c.Email ILIKE @like ESCAPE '\\' OR c.ExternalId = @term)");
+                parameters.Add(("@like", like));
+            }
+            else if (term.Length >= 3)
             {
                 // The trigram index finds names and emails containing the term without reading every profile.
                 // One id list (matches, plus an exact external id) lets SQLite look the few rows up by key instead of
@@ -309,7 +316,7 @@ public sealed class CustomerDirectory(
         {
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = "SELECT m.CustomerKey, s.Name FROM SegmentMembers m JOIN Segments s ON s.Id = m.SegmentId " +
-                                  "WHERE m.TenantId = @tenant AND m.CustomerKey IN (SELECT value FROM json_each(@keys)) ORDER BY s.Id";
+                                  $"WHERE m.TenantId = @tenant AND m.CustomerKey IN {SqlDialect.Ids(connection, "@keys")} ORDER BY s.Id";
             Add(command, "@tenant", tenantId);
             Add(command, "@keys", JsonSerializer.Serialize(rows.Select(r => r.Id)));
             await using var reader = await command.ExecuteReaderAsync(ct);

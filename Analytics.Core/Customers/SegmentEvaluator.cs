@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Analytics.Core.Data;
 
 namespace Analytics.Core.Customers;
 
@@ -15,13 +16,13 @@ public static class SegmentEvaluator
     /// <summary>Seeds the built-in segments a tenant lacks and evaluates them over all its profiles.</summary>
     public static async Task EnsureBuiltInsAsync(DbTransaction tx, int tenantId, DateTime nowUtc, CancellationToken ct)
     {
-        await using var count = Command(tx, "SELECT count(*) FROM Segments WHERE TenantId = @tenant AND BuiltIn = 1");
+        await using var count = Command(tx, "SELECT count(*) FROM Segments WHERE TenantId = @tenant AND BuiltIn = TRUE");
         Add(count, "@tenant", tenantId);
         if ((long)(await count.ExecuteScalarAsync(ct))! >= BuiltInSegments.All.Count) return;
 
         await using var insert = Command(tx, """
             INSERT INTO Segments (TenantId, Name, Description, Rules, BuiltIn, CreatedAt, UpdatedAt, EvaluatedAt)
-            VALUES (@tenant, @name, @description, @rules, 1, @now, @now, @now)
+            VALUES (@tenant, @name, @description, @rules, TRUE, @now, @now, @now)
             ON CONFLICT (TenantId, Name) DO NOTHING RETURNING Id, Rules
             """);
         Add(insert, "@tenant", tenantId);
@@ -66,12 +67,12 @@ public static class SegmentEvaluator
         var sql = SegmentSql.Compile(SegmentRuleParser.Parse(segment.Json), nowUtc);
         // For a few profiles, the list of ids drives the join (CROSS JOIN keeps SQLite from scanning every profile
         // and merely filtering by the list); for all of them, the tenant's profiles are the source.
-        var source = customerKeys is null ? "Customers c" : "json_each(@keys) k CROSS JOIN Customers c ON c.Id = k.value";
+        var source = customerKeys is null ? "Customers c" : SqlDialect.CustomersOf(tx.Connection!, "@keys");
         var keys = customerKeys is null ? null : JsonSerializer.Serialize(customerKeys);
 
         await using var leave = Command(tx, $"""
             DELETE FROM SegmentMembers WHERE TenantId = @tenant AND SegmentId = @segment
-            {(customerKeys is null ? "" : "AND CustomerKey IN (SELECT value FROM json_each(@keys))")}
+            {(customerKeys is null ? "" : "AND CustomerKey IN " + SqlDialect.Ids(tx.Connection!, "@keys"))}
             AND CustomerKey NOT IN (SELECT c.Id FROM {source} WHERE c.TenantId = @tenant AND {sql.Where})
             """);
         await using var join = Command(tx, $"""

@@ -110,7 +110,7 @@ public sealed class SegmentSql
                 break;
             default:
                 var path = Param($"$.\"{c.Field["attributes.".Length..]}\"");
-                var expression = c.Value is double ? $"CAST(json_extract(c.Attributes, {path}) AS REAL)" : $"json_extract(c.Attributes, {path})";
+                var expression = c.Value is double ? $"CAST(json_extract(c.Attributes, {path}) AS DOUBLE PRECISION)" : $"json_extract(c.Attributes, {path})";
                 Compare(expression, c.Op, c.Value, v => v);
                 break;
         }

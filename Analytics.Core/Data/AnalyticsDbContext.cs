@@ -256,6 +256,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasKey(f => f.RunId);
             e.HasQueryFilter(f => f.TenantId == CurrentTenantId);
         });
+
+        if (Database.IsNpgsql()) Postgres.PostgresStore.UseLowerCaseNames(builder);
     }
 
     private static ValueConverter<List<string>, string> StringList() =>

@@ -11,6 +11,9 @@ public sealed class DatabaseBackup(AnalyticsDbContext db)
 {
     public async Task<long> WriteAsync(string path, CancellationToken ct)
     {
+        if (!db.Database.IsSqlite())
+            throw new InvalidInputException("provider",
+                "The backup command copies the embedded SQLite file. On PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=analytics.dump \"$CONNECTION\" (see docs/operations.md).");
         var target = Path.GetFullPath(path);
         if (File.Exists(target)) throw new InvalidInputException("path", $"{target} exists; a backup never overwrites a file.");
         if (Path.GetDirectoryName(target) is { } folder) Directory.CreateDirectory(folder);

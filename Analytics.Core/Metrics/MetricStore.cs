@@ -27,10 +27,15 @@ public sealed class MetricStore(AnalyticsDbContext db)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            InsertRaw(transaction, tenantId, batch.Raw, ct);
-            UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
-            UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
-            UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
+            if (transaction is Npgsql.NpgsqlTransaction)
+                await PostgresMetricWriter.WriteAsync(transaction, tenantId, batch, ct);
+            else
+            {
+                InsertRaw(transaction, tenantId, batch.Raw, ct);
+                UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
+                UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
+                UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
+            }
             if (alongside is not null) await alongside(transaction, ct);
             await tx.CommitAsync(ct);
         });
@@ -216,6 +221,8 @@ public sealed class MetricStore(AnalyticsDbContext db)
         delete.Transaction = tx;
         delete.CommandText = tier switch
         {
+            MetricTier.Raw when connection is Npgsql.NpgsqlConnection =>
+                "DELETE FROM MetricEvents WHERE Id IN (SELECT Id FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)",
             MetricTier.Raw => "DELETE FROM MetricEvents WHERE rowid IN (SELECT rowid FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)",
             _ => $"DELETE FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} WHERE (TenantId, Name, DimKey, DimValue, Bucket, Module) IN " +
                  $"(SELECT TenantId, Name, DimKey, DimValue, Bucket, Module FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} " +
