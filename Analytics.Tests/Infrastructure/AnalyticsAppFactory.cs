@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Infrastructure;
 
-/// <summary>The real app on its own SQLite file; the demo tenant is off unless a test asks for it.</summary>
+/// <summary>The real app on its own database (see <see cref="TestDatabase"/>); the demo tenant is off unless a test asks for it.</summary>
 public class AnalyticsAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = new();
@@ -20,6 +20,7 @@ public class AnalyticsAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

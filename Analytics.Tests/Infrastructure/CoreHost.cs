@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Tests.Infrastructure;
 
-/// <summary>The real Core services on a real SQLite file, with a clock the test can move.</summary>
+/// <summary>The real Core services on a real database (a SQLite file, or PostgreSQL with --postgres), with a clock the test can move.</summary>
 public sealed class CoreHost : IAsyncDisposable
 {
     private readonly TestDatabase _database = new();
@@ -20,6 +20,7 @@ public sealed class CoreHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Database:Provider"] = TestDatabase.Provider,
                 ["Database:ConnectionString"] = _database.ConnectionString,
                 ["Seed:Demo:Enabled"] = "false",
             })
@@ -36,7 +37,7 @@ public sealed class CoreHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    /// <summary>The test's SQLite file, for a second host on the same database.</summary>
+    /// <summary>The test's database, for a second host on the same database.</summary>
     public string ConnectionString => _database.ConnectionString;
 
     /// <summary>A new scope, as one request or job has, bound to no tenant yet.</summary>
@@ -60,8 +61,7 @@ public sealed class CoreHost : IAsyncDisposable
     /// <summary>Rows in a table, all tenants together: to check that a refused write left nothing behind.</summary>
     public async Task<long> CountRowsAsync(string table)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.ConnectAsync(_database.ConnectionString);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
         return (long)(await command.ExecuteScalarAsync())!;

@@ -38,8 +38,7 @@ public sealed class DataProtectionKeysTests : IAsyncLifetime
 
         Assert.Equal("sign-in ticket", readBack);
         // Both nodes run as one OS user here, so a shared key folder would pass too: the key must be in the database.
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_first.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.ConnectAsync(_first.ConnectionString);
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM DataProtectionKeys WHERE Xml LIKE '%<key id=%'";
         Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);

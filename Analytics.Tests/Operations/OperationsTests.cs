@@ -26,6 +26,7 @@ public sealed class OperationsTests(AnalyticsAppFactory app) : IClassFixture<Ana
     [Fact]
     public async Task Backup_writes_a_database_that_holds_what_was_recorded_and_never_overwrites()
     {
+        Assert.SkipWhen(TestDatabase.UsesPostgres, TestDatabase.SqliteOnly);
         var (_, key) = await app.CreateTenantAsync("backup-co");
         var events = Enumerable.Range(1, 50).Select(i => new { name = "order_value", value = i, module = "sales" });
         Assert.Equal(HttpStatusCode.Created, (await app.CreateClient(key).PostAsJsonAsync("/api/backup-co/metrics", events)).StatusCode);
@@ -56,6 +57,20 @@ public sealed class OperationsTests(AnalyticsAppFactory app) : IClassFixture<Ana
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    [Trait("Category", "Postgres")]
+    public async Task Backup_on_postgres_refuses_and_points_to_pg_dump()
+    {
+        Assert.SkipUnless(TestDatabase.UsesPostgres, "Runs against PostgreSQL only (./test.sh --postgres).");
+        var target = Path.Combine(Path.GetTempPath(), $"analytics-backup-{Guid.NewGuid():N}.db");
+
+        var (exit, _, error) = await RunAsync("backup", target);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("pg_dump", error);
+        Assert.False(File.Exists(target));
     }
 
     [Fact]

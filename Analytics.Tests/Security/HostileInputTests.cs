@@ -55,12 +55,13 @@ public sealed class HostileInputTests(AnalyticsAppFactory app) : IClassFixture<A
     /// <summary>Rows of every table, so a refused request that wrote anything anywhere shows up.</summary>
     private async Task<string> RowCountsAsync()
     {
-        await using var connection = new SqliteConnection(app.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.ConnectAsync(app.ConnectionString);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'DataProtectionKeys' ORDER BY name";
+            list.CommandText = TestDatabase.UsesPostgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'dataprotectionkeys' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'DataProtectionKeys' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }

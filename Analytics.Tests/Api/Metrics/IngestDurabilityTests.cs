@@ -50,6 +50,7 @@ public sealed class IngestDurabilityTests
     [Fact]
     public async Task Every_acknowledged_event_survives_a_killed_server()
     {
+        Assert.SkipWhen(TestDatabase.UsesPostgres, TestDatabase.SqliteOnly);
         var ct = TestContext.Current.CancellationToken;
         var clock = Stopwatch.StartNew();
         using var database = new TestDatabase();
