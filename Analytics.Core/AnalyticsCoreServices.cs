@@ -62,7 +62,14 @@ public static class AnalyticsCoreServices
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.UsesPostgres())
+        {
             services.AddDbContext<AnalyticsDbContext>(o => PostgresStore.Configure(o, database.ConnectionString));
+            // Changes reach the dashboards of every node over LISTEN/NOTIFY.
+            services.TryAddSingleton<InProcessMetricChangeFeed>();
+            services.TryAddSingleton<PostgresMetricChangeFeed>();
+            services.TryAddSingleton<IMetricChangeFeed>(sp => sp.GetRequiredService<PostgresMetricChangeFeed>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresMetricChangeFeed>());
+        }
         else
         {
             var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);

@@ -14,6 +14,8 @@ public abstract class TenantComponentBase : OwningComponentBase
     [Inject] public required CallerAccessor Callers { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
 
+    [Inject] public required IServiceScopeFactory ScopeFactory { get; init; }
+
     /// <summary>The caller and a service of this component's scope.</summary>
     protected async Task<(Caller Caller, T Service)> ResolveAsync<T>() where T : notnull
     {
@@ -21,6 +23,20 @@ public abstract class TenantComponentBase : OwningComponentBase
         var tenant = ScopedServices.GetRequiredService<TenantContext>();
         if (tenant.TenantId is null) tenant.Use(caller.TenantId);
         return (caller, ScopedServices.GetRequiredService<T>());
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a service scope of its own, disposed afterwards: for operations of one component
+    /// that may overlap (a grid's reload while the page initializes, previews while someone types). Overlapping
+    /// operations on the component's scope would share its DbContext, which fails as soon as I/O is truly
+    /// asynchronous (PostgreSQL).
+    /// </summary>
+    protected async Task<TResult> InOwnScopeAsync<T, TResult>(Func<Caller, T, Task<TResult>> work) where T : notnull
+    {
+        var caller = await Callers.GetAsync();
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Use(caller.TenantId);
+        return await work(caller, scope.ServiceProvider.GetRequiredService<T>());
     }
 
     /// <summary>Runs a user's action against a service; a refusal (invalid, forbidden, not found) is shown, not thrown.</summary>

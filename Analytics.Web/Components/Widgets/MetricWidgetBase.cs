@@ -64,11 +64,15 @@ public abstract class MetricWidgetBase : TenantComponentBase
                 Error = $"Choose a dimension to break {Metric} down by.";
                 return;
             }
-            var (caller, metrics) = await ResolveAsync<MetricQueryService>();
-            var query = await metrics.ForPeriodAsync(caller, Metric, Range?.Period ?? Period, GroupBy, Agg, Module, CancellationToken.None,
-                Range is null ? From : Range.From, Range is null ? To : Range.To);
-            query = query with { By = string.IsNullOrEmpty(By) ? null : By, Filters = Filters is { Count: > 0 } ? Filters : null };
-            await LoadAsync(metrics, caller, query);
+            // A live update may start while the previous load still reads: each load has a scope of its own.
+            await InOwnScopeAsync<MetricQueryService, bool>(async (caller, metrics) =>
+            {
+                var query = await metrics.ForPeriodAsync(caller, Metric, Range?.Period ?? Period, GroupBy, Agg, Module, CancellationToken.None,
+                    Range is null ? From : Range.From, Range is null ? To : Range.To);
+                query = query with { By = string.IsNullOrEmpty(By) ? null : By, Filters = Filters is { Count: > 0 } ? Filters : null };
+                await LoadAsync(metrics, caller, query);
+                return true;
+            });
             _loadedFor = key;
             _question = question;
         }

@@ -49,9 +49,9 @@ public partial class CustomerList
         _error = null;
         try
         {
-            var (caller, customers) = await ResolveAsync<CustomerDirectory>();
-            var page = await customers.ListAsync(caller, new CustomerListQuery(_search, _segment, string.IsNullOrWhiteSpace(_country) ? null : _country.Trim(),
-                _minLtv, _maxLtv, sort, state.PageSize, Offset: state.Page * state.PageSize), ct);
+            var page = await InOwnScopeAsync<CustomerDirectory, CustomerPage>((caller, customers) => customers.ListAsync(caller,
+                new CustomerListQuery(_search, _segment, string.IsNullOrWhiteSpace(_country) ? null : _country.Trim(),
+                    _minLtv, _maxLtv, sort, state.PageSize, Offset: state.Page * state.PageSize), ct));
             return new GridData<CustomerView> { Items = page.Items, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
         }
         catch (AnalyticsException e)

@@ -37,9 +37,8 @@ public partial class CustomerProfilePage
         if (!RendererInfo.IsInteractive) return;
         try
         {
-            var (caller, customers) = await ResolveAsync<CustomerDirectory>();
             _keptDays = (int)ScopedServices.GetRequiredService<IOptions<CustomerOptions>>().Value.ActivityRetention.TotalDays;
-            _detail = await customers.DetailAsync(caller, Id, CancellationToken.None);
+            _detail = await InOwnScopeAsync<CustomerDirectory, CustomerDetail>((caller, customers) => customers.DetailAsync(caller, Id, CancellationToken.None));
             _revenue = RevenueSeries(_detail);
             _timeline.Clear();
             _cursor = null;
@@ -80,8 +79,8 @@ public partial class CustomerProfilePage
         _loadingMore = true;
         try
         {
-            var (caller, customers) = await ResolveAsync<CustomerDirectory>();
-            var page = await customers.TimelineAsync(caller, _detail!.Profile.Id.ToString(CultureInfo.InvariantCulture), _module, _cursor, PageSize, CancellationToken.None);
+            var id = _detail!.Profile.Id.ToString(CultureInfo.InvariantCulture);
+            var page = await InOwnScopeAsync<CustomerDirectory, TimelinePage>((caller, customers) => customers.TimelineAsync(caller, id, _module, _cursor, PageSize, CancellationToken.None));
             _timeline.AddRange(page.Items);
             _cursor = page.NextCursor;
         }

@@ -170,8 +170,7 @@ public partial class Segments
         try
         {
             var rules = CurrentRules();
-            var (caller, segments) = await ResolveAsync<SegmentDirectory>();
-            var count = await segments.PreviewAsync(caller, rules, CancellationToken.None);
+            var count = await InOwnScopeAsync<SegmentDirectory, long>((caller, segments) => segments.PreviewAsync(caller, rules, CancellationToken.None));
             if (version != _previewVersion) return;
             _preview = count;
             ClearRuleErrors();
@@ -192,8 +191,8 @@ public partial class Segments
     private async Task LoadMembersAsync()
     {
         if (_editing is not { } segment) return;
-        var (caller, segments) = await ResolveAsync<SegmentDirectory>();
-        _members = await segments.MembersAsync(caller, segment.Id.ToString(CultureInfo.InvariantCulture), new CustomerListQuery(Sort: "-ltv", Limit: 25), CancellationToken.None);
+        _members = await InOwnScopeAsync<SegmentDirectory, CustomerPage>((caller, segments) =>
+            segments.MembersAsync(caller, segment.Id.ToString(CultureInfo.InvariantCulture), new CustomerListQuery(Sort: "-ltv", Limit: 25), CancellationToken.None));
         StateHasChanged();
     }
 

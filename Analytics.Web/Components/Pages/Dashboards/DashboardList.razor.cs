@@ -23,16 +23,20 @@ public partial class DashboardList
 
     private async Task LoadAsync()
     {
-        var (caller, dashboards) = await ResolveAsync<DashboardService>();
-        _canCreate = DashboardAccess.CanCreate(caller);
-        _canShare = DashboardAccess.CanShare(caller);
-        _dashboards = await dashboards.ListAsync(caller, CancellationToken.None);
+        // A scope of its own: the user may navigate away (disposing this page's scope) while the list still loads.
+        _dashboards = await InOwnScopeAsync<DashboardService, IReadOnlyList<DashboardSummary>>((caller, dashboards) =>
+        {
+            _canCreate = DashboardAccess.CanCreate(caller);
+            _canShare = DashboardAccess.CanShare(caller);
+            return dashboards.ListAsync(caller, CancellationToken.None);
+        });
     }
 
     private async Task CreateAsync()
     {
         if (await AskAsync("New dashboard", new DashboardInput(""), "Create") is not { } result) return;
-        await RunAsync(async (caller, dashboards) =>
+        // No reload of the list afterwards: the navigation disposes this page and its scope.
+        await TryAsync<DashboardService>(async (caller, dashboards) =>
         {
             var view = await dashboards.CreateAsync(caller, new DashboardInput(result.Name, result.Description, _canShare ? result.SharedWith : null), CancellationToken.None);
             Navigation.NavigateTo($"dashboards/{view.Dashboard.Id}");
