@@ -18,6 +18,9 @@ public sealed partial class PostgresMetricChangeFeed : BackgroundService, IMetri
 {
     public const string Channel = "analytics_metric_changes";
 
+    /// <summary>The application name of the listening connections, to find them in <c>pg_stat_activity</c>.</summary>
+    public const string ListenerName = "analytics-change-feed";
+
     /// <summary>NOTIFY payloads must stay under 8000 bytes: longer name lists go out in several notifications.</summary>
     private const int MaxPayloadBytes = 7000;
 
@@ -38,7 +41,7 @@ public sealed partial class PostgresMetricChangeFeed : BackgroundService, IMetri
         var connectionString = options.Value.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);
         // The listening connection lives for hours: keepalives notice a dead server, and it stays out of the pool.
-        _listenConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 15 }.ToString();
+        _listenConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 15, ApplicationName = ListenerName }.ToString();
     }
 
     /// <summary>A node's own id in its notifications, so it does not deliver its own changes twice.</summary>
@@ -142,7 +145,7 @@ public sealed partial class PostgresMetricChangeFeed : BackgroundService, IMetri
         var size = 0;
         foreach (var name in names)
         {
-            var length = System.Text.Encoding.UTF8.GetByteCount(name) + 4;
+            var length = JsonEncodedText.Encode(name).EncodedUtf8Bytes.Length + 3; // quoted, escaped as the serializer does, a comma
             if (part.Count > 0 && size + length > MaxPayloadBytes)
             {
                 yield return JsonSerializer.Serialize(new Notification(node, tenantId, [.. part]));

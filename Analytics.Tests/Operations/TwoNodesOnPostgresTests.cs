@@ -97,6 +97,50 @@ public sealed class TwoNodesOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_whose_listening_connection_drops_listens_again_and_hears_later_changes()
+    {
+        Assert.SkipUnless(TestDatabase.UsesPostgres, OnlyOnPostgres);
+        var (tenant, key) = await _first!.CreateTenantAsync("reconnect");
+        await using var connection = await TestDatabase.ConnectAsync(_first.ConnectionString);
+        var dropped = await ListenersAsync(connection, terminate: true);
+        Assert.Equal(2, dropped.Count);
+
+        // Both nodes open a new listening connection (new server processes) and run LISTEN on it.
+        List<int> listening = [];
+        for (var wait = 0; wait < 100 && listening.Count < 2; wait++)
+        {
+            await Task.Delay(100);
+            listening = (await ListenersAsync(connection, terminate: false)).Where(pid => !dropped.Contains(pid)).ToList();
+        }
+        Assert.Equal(2, listening.Count);
+        var heard = new TaskCompletionSource<MetricChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _second!.Services.GetRequiredService<IMetricChangeFeed>().Subscribe(tenant.Id, change =>
+        {
+            heard.TrySetResult(change);
+            return Task.CompletedTask;
+        });
+
+        var response = await _first.CreateClient(key).PostAsJsonAsync("/api/reconnect/metrics", new { name = "order_count", value = 1, module = "fulfillment" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        Assert.Equal(["order_count"], (await heard.Task.WaitAsync(TimeSpan.FromSeconds(15))).Names);
+    }
+
+    /// <summary>Server process ids of the change-feed connections of this database that have run LISTEN, optionally ended.</summary>
+    private static async Task<List<int>> ListenersAsync(System.Data.Common.DbConnection connection, bool terminate)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT pid, {(terminate ? "pg_terminate_backend(pid)" : "true")} FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = '{PostgresMetricChangeFeed.ListenerName}' AND query LIKE 'LISTEN%'
+            """;
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+        return pids;
+    }
+
+    [Fact]
     public async Task A_scheduled_report_due_on_both_nodes_runs_once()
     {
         Assert.SkipUnless(TestDatabase.UsesPostgres, OnlyOnPostgres);
