@@ -25,6 +25,9 @@ public partial class CustomerProfilePage
     private string? _module;
     private string? _error;
     private bool _loadingMore;
+    // Bumped whenever the timeline starts over: an answer for an older start (the parameters set again while a load
+    // still reads, another module chosen) is dropped instead of appended.
+    private int _generation;
     private int _keptDays = 730;
     private ElementReference _sentinel;
     private IJSObjectReference? _scroll;
@@ -38,7 +41,10 @@ public partial class CustomerProfilePage
         try
         {
             _keptDays = (int)ScopedServices.GetRequiredService<IOptions<CustomerOptions>>().Value.ActivityRetention.TotalDays;
-            _detail = await InOwnScopeAsync<CustomerDirectory, CustomerDetail>((caller, customers) => customers.DetailAsync(caller, Id, CancellationToken.None));
+            var generation = ++_generation;
+            var detail = await InOwnScopeAsync<CustomerDirectory, CustomerDetail>((caller, customers) => customers.DetailAsync(caller, Id, CancellationToken.None));
+            if (generation != _generation) return;
+            _detail = detail;
             _revenue = RevenueSeries(_detail);
             _timeline.Clear();
             _cursor = null;
@@ -77,10 +83,12 @@ public partial class CustomerProfilePage
     private async Task LoadPageAsync()
     {
         _loadingMore = true;
+        var generation = _generation;
         try
         {
             var id = _detail!.Profile.Id.ToString(CultureInfo.InvariantCulture);
             var page = await InOwnScopeAsync<CustomerDirectory, TimelinePage>((caller, customers) => customers.TimelineAsync(caller, id, _module, _cursor, PageSize, CancellationToken.None));
+            if (generation != _generation) return;
             _timeline.AddRange(page.Items);
             _cursor = page.NextCursor;
         }
@@ -91,13 +99,14 @@ public partial class CustomerProfilePage
         }
         finally
         {
-            _loadingMore = false;
+            if (generation == _generation) _loadingMore = false;
         }
     }
 
     private async Task ModuleAsync(string? module)
     {
         _module = module;
+        _generation++;
         _timeline.Clear();
         _cursor = null;
         await LoadPageAsync();
