@@ -58,7 +58,9 @@ public partial class CustomerProfilePage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_detail is null || _observing) return;
+        // The sentinel exists from the first render that shows the profile; an earlier render's callback may run after
+        // the profile arrived but before that render, with no element to observe yet.
+        if (_detail is null || _observing || string.IsNullOrEmpty(_sentinel.Id)) return;
         try
         {
             _scroll ??= await JS.InvokeAsync<IJSObjectReference>("import", "./lib/analytics/timeline.js");
