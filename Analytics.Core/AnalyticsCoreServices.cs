@@ -33,7 +33,8 @@ public static class AnalyticsCoreServices
             .Validate(o => o.Interval > TimeSpan.Zero && o.BatchSize > 0, "Retention:Interval and Retention:BatchSize must be positive.")
             .ValidateOnStart();
         services.AddOptions<CustomerOptions>().Bind(configuration.GetSection(CustomerOptions.Section))
-            .Validate(o => o.EngagementWindow > TimeSpan.Zero && o.ActivityRetention >= TimeSpan.FromDays(1), "Customers:EngagementWindow and ActivityRetention must be positive.")
+            .Validate(o => o.EngagementWindow > TimeSpan.Zero && o.ActivityRetention >= TimeSpan.FromDays(1) && o.SettleDelay >= TimeSpan.Zero,
+                "Customers:EngagementWindow, ActivityRetention and SettleDelay must be positive.")
             .Validate(o => o.RecencyWeight >= 0 && o.FrequencyWeight >= 0 && o.BreadthWeight >= 0 && o.RecencyWeight + o.FrequencyWeight + o.BreadthWeight > 0,
                 "Customers engagement weights must be 0 or more and not all 0.")
             .Validate(o => o.FrequencyTarget > 0 && o.BreadthTarget > 0, "Customers:FrequencyTarget and BreadthTarget must be positive.")
@@ -107,6 +108,8 @@ public static class AnalyticsCoreServices
         services.AddScoped<SegmentActivityReader>();
         services.AddScoped<CustomerMaintenance>();
         services.AddHostedService<CustomerNightlyJob>();
+        services.AddSingleton<CustomerSettler>();
+        services.AddHostedService<CustomerSettlerJob>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
         services.AddScoped<ExchangeRateService>();

@@ -10,14 +10,15 @@ using static Analytics.Core.Customers.SegmentEvaluator;
 namespace Analytics.Core.Customers;
 
 /// <summary>
-/// The customer side of ingest, run inside the ingest transaction: events with a <c>customer_id</c> create unknown
-/// profiles, add to the customer's activity, move first/last seen, LTV and order count by exactly their own share,
-/// re-score engagement and re-evaluate segment membership of the customers they touched. Nothing is recomputed from
-/// history, so a profile stays right however old it is.
+/// The customer side of ingest. Events with a <c>customer_id</c> create unknown profiles, add to the customer's
+/// activity and move first/last seen, LTV and order count by exactly their own share, inside the ingest transaction;
+/// nothing is recomputed from history, so a profile stays right however old it is. Engagement and segment membership
+/// of the customers a batch touched are settled just after, outside the transaction (<see cref="CustomerSettler"/>).
 /// </summary>
 public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOptions<CustomerOptions> options, ILogger<CustomerActivityRecorder> logger)
 {
-    private sealed class Delta
+    /// <summary>What one customer's events in a batch add to the profile.</summary>
+    internal sealed class Delta
     {
         public long Key;
         public long LtvCents;
@@ -27,7 +28,33 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
         public string? Country;
     }
 
-    public async Task RecordAsync(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, DateTime nowUtc, CancellationToken ct)
+    /// <summary>A batch's customer writes, prepared before the transaction so that it holds the writer only to write.</summary>
+    public sealed class Changes
+    {
+        private readonly int _tenantId;
+        private readonly Dictionary<string, Delta> _deltas;
+        private readonly List<(Delta Customer, long Ticks, MetricEventInput Event, string Dimensions)> _activity;
+
+        internal Changes(int tenantId, Dictionary<string, Delta> deltas, List<(Delta, long, MetricEventInput, string)> activity)
+        {
+            _tenantId = tenantId;
+            _deltas = deltas;
+            _activity = activity;
+        }
+
+        /// <summary>The profile keys written; known after <see cref="Write"/>.</summary>
+        public IEnumerable<long> Keys => _deltas.Values.Select(d => d.Key);
+
+        /// <summary>Upserts the profiles and appends their activity on the ingest transaction.</summary>
+        public void Write(DbTransaction tx, CancellationToken ct)
+        {
+            UpsertProfiles(tx, _tenantId, _deltas, ct);
+            InsertActivity(tx, _tenantId, _activity, ct);
+        }
+    }
+
+    /// <summary>The customer writes of a batch, or null when none of its events names a customer.</summary>
+    public async Task<Changes?> PrepareAsync(int tenantId, IReadOnlyList<MetricEventInput> events, MetricBatch batch, DateTime nowUtc, CancellationToken ct)
     {
         Dictionary<string, Delta>? deltas = null;
         foreach (var e in events)
@@ -36,14 +63,16 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
                 deltas ??= new Dictionary<string, Delta>(StringComparer.Ordinal);
                 if (!deltas.ContainsKey(id)) deltas[id] = new Delta();
             }
-        if (deltas is null) return;
+        if (deltas is null) return null;
 
         var o = options.Value;
         var currencies = await rates.ForTenantAsync(tenantId, ct);
         var activityFrom = (nowUtc - o.ActivityRetention).Ticks;
+        var activity = new List<(Delta, long, MetricEventInput, string)>();
         var unconverted = 0;
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             if (e.CustomerId is not { Length: > 0 } id) continue;
             var d = deltas[id];
             var ticks = (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks;
@@ -55,14 +84,10 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
             if (CustomerFigures.IsOrder(e.Name!, o)) d.Orders++;
             if (d.Country is null && e.Dimensions?.GetValueOrDefault("country") is { Length: 2 } country && country.All(char.IsAsciiLetter))
                 d.Country = country.ToUpperInvariant();
+            if (ticks >= activityFrom) activity.Add((d, ticks, e, batch.DimensionsJson[i]));
         }
         if (unconverted > 0) LogUnconverted(logger, unconverted, tenantId);
-
-        UpsertProfiles(tx, tenantId, deltas, ct);
-        InsertActivity(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
-        var keys = deltas.Values.Select(d => d.Key).ToList();
-        await RescoreAsync(tx, tenantId, keys, nowUtc, o, ct);
-        await EvaluateProfilesAsync(tx, tenantId, keys, nowUtc, ct);
+        return new Changes(tenantId, deltas, activity);
     }
 
     private static void UpsertProfiles(DbTransaction tx, int tenantId, Dictionary<string, Delta> deltas, CancellationToken ct)
@@ -86,8 +111,7 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
         }
     }
 
-    private static void InsertActivity(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, Dictionary<string, Delta> deltas,
-        DateTime nowUtc, long activityFrom, CancellationToken ct)
+    private static void InsertActivity(DbTransaction tx, int tenantId, List<(Delta Customer, long Ticks, MetricEventInput Event, string Dimensions)> activity, CancellationToken ct)
     {
         using var insert = SqliteRowWriter.On(tx, """
             INSERT INTO CustomerActivity (TenantId, CustomerKey, Ticks, Name, Module, Value, Dimensions)
@@ -95,14 +119,9 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
             """);
         insert.Bind(1, tenantId);
         // In (customer, time) order, consecutive rows land on the same pages of the customer index.
-        var rows = events.Where(e => e.CustomerId is { Length: > 0 })
-            .Select(e => (Event: e, Key: deltas[e.CustomerId!].Key, Ticks: (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks))
-            .Where(r => r.Ticks >= activityFrom)
-            .OrderBy(r => r.Key).ThenBy(r => r.Ticks);
-        foreach (var (e, key, ticks) in rows)
+        foreach (var (customer, ticks, e, dimensions) in activity.OrderBy(r => r.Customer.Key).ThenBy(r => r.Ticks))
         {
-            insert.Bind(2, key).Bind(3, ticks).Bind(4, e.Name).Bind(5, e.Module).Bind(6, e.Value!.Value)
-                  .Bind(7, e.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");
+            insert.Bind(2, customer.Key).Bind(3, ticks).Bind(4, e.Name).Bind(5, e.Module).Bind(6, e.Value!.Value).Bind(7, dimensions);
             insert.Execute(ct);
         }
     }

@@ -13,6 +13,7 @@ public sealed class MetricIngestService(
     TenantDirectory tenants,
     IMetricChangeFeed changes,
     Customers.CustomerActivityRecorder customers,
+    Customers.CustomerSettler settler,
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
     AnalyticsInstruments instruments,
@@ -36,7 +37,13 @@ public sealed class MetricIngestService(
 
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
-        await store.WriteAsync(caller.TenantId, batch, ct, (tx, c) => customers.RecordAsync(tx, caller.TenantId, events, now, c));
+        var touched = await customers.PrepareAsync(caller.TenantId, events, batch, now, ct);
+        await store.WriteAsync(caller.TenantId, batch, ct, touched is null ? null : (tx, c) =>
+        {
+            touched.Write(tx, c);
+            return Task.CompletedTask;
+        });
+        if (touched is not null) settler.Touched(caller.TenantId, touched.Keys);
         instruments.Recorded(events.Count);
         changes.Publish(caller.TenantId, batch.Names);
         return events.Count;

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Analytics.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,17 +38,15 @@ public sealed class MetricStore(AnalyticsDbContext db)
     private static void InsertRaw(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        // In series order, consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index. The sort is
-        // stable: events of one series at the same instant keep their batch order, which decides "last" in the rollups.
+        // The batch is in series order, so consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index.
         using var insert = SqliteRowWriter.On(tx, "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         insert.Bind(1, tenantId);
-        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks))
+        foreach (var row in rows)
         {
-            insert.Bind(2, row.Name).Bind(3, row.Module).Bind(4, row.Value).Bind(5, row.Ticks).Bind(6, row.CustomerId)
-                  .Bind(7, row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");
+            insert.Bind(2, row.Name).Bind(3, row.Module).Bind(4, row.Value).Bind(5, row.Ticks).Bind(6, row.CustomerId).Bind(7, row.Dimensions);
             insert.Execute(ct);
         }
-        }
+    }
 
     private static void UpsertRollups(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
     {
@@ -72,7 +69,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
                   .Bind(7, cell.Count).Bind(8, cell.Sum).Bind(9, cell.Min).Bind(10, cell.Max).Bind(11, cell.Last).Bind(12, cell.LastTicks);
             upsert.Execute(ct);
         }
-        }
+    }
 
     private static void UpsertCatalog(DbTransaction tx, int tenantId, Dictionary<(string Name, string Module, string DimKey, string DimValue), long> catalog, CancellationToken ct)
     {
@@ -88,7 +85,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
             upsert.Bind(2, name).Bind(3, module).Bind(4, key).Bind(5, value).Bind(6, ticks);
             upsert.Execute(ct);
         }
-        }
+    }
 
 
     /// <summary>A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.</summary>

@@ -64,6 +64,7 @@ public sealed class CustomerFiguresTests : IAsyncLifetime
 
     private async Task AssertProfilesMatchAsync(string[] customers, List<MetricEventInput> events, DateTime now)
     {
+        await _host.RunAsync(_acme, async s => { await s.GetRequiredService<CustomerSettler>().SettleAllAsync(CancellationToken.None); return 0; });
         var (table, options) = await _host.RunAsync(_acme, async s =>
             (await s.GetRequiredService<TenantCurrencies>().ForTenantAsync(_acme.TenantId, CancellationToken.None), s.GetRequiredService<IOptions<CustomerOptions>>().Value));
         var profiles = await _host.RunAsync(_acme, s => s.GetRequiredService<AnalyticsDbContext>().Customers.ToDictionaryAsync(c => c.ExternalId));
@@ -95,6 +96,27 @@ public sealed class CustomerFiguresTests : IAsyncLifetime
         // 100 usd + 92 eur (= 100 usd) + 50 (tenant currency) − 79 gbp (= 100 usd)
         Assert.Equal(150m, profile.Ltv);
         Assert.Equal(2, profile.OrderCount);
+    }
+
+    [Fact]
+    public async Task Ingest_queues_engagement_and_segments_and_a_read_settles_them_first()
+    {
+        var at = new DateTimeOffset(_host.Clock.GetUtcNow().UtcDateTime.AddHours(-1), TimeSpan.Zero);
+        var orders = Enumerable.Range(0, 3).Select(i => new MetricEventInput("order_value", 30_000, "fulfillment", null, at.AddMinutes(i), "settle_1")).ToList();
+        await _host.RunAsync(_acme, s => s.GetRequiredService<MetricIngestService>().RecordAsync(_acme, orders, CancellationToken.None));
+
+        // The ingest transaction wrote the profile's own figures and left the derived ones to the settler.
+        var stored = await _host.RunAsync(_acme, s => s.GetRequiredService<AnalyticsDbContext>().Customers.AsNoTracking().SingleAsync(c => c.ExternalId == "settle_1"));
+        Assert.Equal(90_000m, stored.Ltv);
+        Assert.Equal(0, stored.EngagementScore);
+        Assert.True((await _host.RunAsync(_acme, s => Task.FromResult(s.GetRequiredService<CustomerSettler>()))).HasPending(_acme.TenantId));
+
+        // A read settles the tenant first: the caller sees its own writes, score and high-value membership included.
+        var profile = await _host.RunAsync(_acme, s => s.GetRequiredService<CustomerDirectory>().GetAsync(_acme, "settle_1", CancellationToken.None));
+        Assert.True(profile.EngagementScore > 0);
+        var members = await _host.RunAsync(_acme, s => s.GetRequiredService<SegmentDirectory>().MembersAsync(_acme, "high-value", new CustomerListQuery(), CancellationToken.None));
+        Assert.Contains(members.Items, m => m.ExternalId == "settle_1");
+        Assert.False((await _host.RunAsync(_acme, s => Task.FromResult(s.GetRequiredService<CustomerSettler>()))).HasPending(_acme.TenantId));
     }
 
     [Theory]
