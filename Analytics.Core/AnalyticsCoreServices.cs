@@ -102,7 +102,6 @@ public static class AnalyticsCoreServices
         services.AddScoped<MetricIngestService>();
         services.TryAddSingleton<IMetricChangeFeed, InProcessMetricChangeFeed>();
         services.AddScoped<TenantCurrencies>();
-        services.AddScoped<CustomerActivityRecorder>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<SegmentDirectory>();
         services.AddScoped<SegmentActivityReader>();

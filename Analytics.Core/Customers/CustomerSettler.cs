@@ -1,96 +1,84 @@
+using System.Data.Common;
 using Analytics.Core.Data;
+using Analytics.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using static Analytics.Core.Customers.SegmentEvaluator;
 
 namespace Analytics.Core.Customers;
 
 /// <summary>
-/// Settles the customers that ingest touched: re-scores their engagement and re-evaluates their segment membership,
-/// in transactions of their own. Ingest only notes the keys, so a batch holds SQLite's one writer for its rows alone,
-/// and a customer touched by many batches in a moment is settled once. <see cref="CustomerSettlerJob"/> settles
-/// shortly after ingest; every read of profiles or segments settles its tenant first, so a caller reads its own
-/// writes. Keys live in memory: after a crash the nightly pass (<see cref="CustomerMaintenance"/>) brings the few
-/// unsettled customers up to date.
+/// Applies new customer activity to the profiles: first and last seen, LTV (converted with the tenant's rates), order
+/// count, then engagement and segment membership of the customers it touched. It walks the activity in id order from
+/// the mark in <see cref="CustomerSettlement"/> and moves the mark in the same transaction, so every row counts exactly
+/// once, across restarts and nodes. Ingest only appends activity; <see cref="CustomerSettlerJob"/> settles shortly after,
+/// and every read of profiles or segments settles first when its tenant has unsettled activity, so a caller reads its
+/// own writes.
 /// </summary>
 public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOptions<CustomerOptions> options, TimeProvider clock, ILogger<CustomerSettler> logger)
 {
-    /// <summary>Keys per transaction, so a large backlog never holds the writer for long.</summary>
-    public const int Chunk = 5_000;
+    /// <summary>Activity rows per transaction, so a large backlog never holds the writer for long.</summary>
+    public const int Chunk = 20_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, HashSet<long>> _pending = [];
+    /// <summary>Tenants with activity this process appended and no settle since, with the number of the latest append.</summary>
+    private readonly Dictionary<int, long> _pending = [];
+    private long _appends;
     private readonly SemaphoreSlim _settling = new(1, 1);
     private readonly SemaphoreSlim _work = new(0, 1);
 
-    /// <summary>Notes customers whose profile or activity changed.</summary>
-    public void Touched(int tenantId, IEnumerable<long> keys)
+    /// <summary>Notes that ingest appended activity for the tenant.</summary>
+    public void Touched(int tenantId)
     {
-        lock (_gate)
-        {
-            if (!_pending.TryGetValue(tenantId, out var set)) _pending[tenantId] = set = [];
-            set.UnionWith(keys);
-        }
-        if (_work.CurrentCount == 0)
-        {
-            try { _work.Release(); }
-            catch (SemaphoreFullException) { /* already signalled */ }
-        }
+        lock (_gate) _pending[tenantId] = ++_appends;
+        if (_work.CurrentCount > 0) return;
+        try { _work.Release(); }
+        catch (SemaphoreFullException) { /* already signalled */ }
     }
 
+    /// <summary>Whether this process appended activity for the tenant that is not settled yet.</summary>
     public bool HasPending(int tenantId)
     {
         lock (_gate) return _pending.ContainsKey(tenantId);
     }
 
-    /// <summary>Waits until some customer was touched.</summary>
+    /// <summary>Waits until ingest appends activity.</summary>
     public Task WaitForWorkAsync(CancellationToken ct) => _work.WaitAsync(ct);
 
     /// <summary>
-    /// Settles the tenant's touched customers before a read. A failure is logged, not thrown: the keys stay queued and
-    /// the read sees the previous scores.
+    /// Settles before a read of the tenant's profiles or segments. A failure is logged, not thrown: the activity stays
+    /// unsettled and the read sees the figures as they were.
     /// </summary>
     public async Task BeforeReadAsync(int tenantId, CancellationToken ct)
     {
         if (!HasPending(tenantId)) return;
         try
         {
-            await SettleAsync(tenantId, ct);
+            await SettleAllAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogFailed(logger, e, tenantId);
+            LogFailed(logger, e);
         }
     }
 
-    /// <summary>Settles every tenant's touched customers.</summary>
+    /// <summary>Applies all unsettled activity, of every tenant, in chunks.</summary>
     public async Task SettleAllAsync(CancellationToken ct)
-    {
-        int[] tenants;
-        lock (_gate) tenants = [.. _pending.Keys];
-        foreach (var tenantId in tenants) await SettleAsync(tenantId, ct);
-    }
-
-    /// <summary>Settles one tenant's touched customers; on failure its keys go back into the queue.</summary>
-    public async Task SettleAsync(int tenantId, CancellationToken ct)
     {
         await _settling.WaitAsync(ct);
         try
         {
-            while (Take(tenantId) is { } keys)
-            {
-                try
-                {
-                    await WriteAsync(tenantId, keys, ct);
-                }
-                catch
-                {
-                    Touched(tenantId, keys);
-                    throw;
-                }
-            }
+            // A tenant stays pending until a settle that started after its latest append has committed, so a read
+            // never takes a settle in flight for a finished one.
+            long upTo;
+            lock (_gate) upTo = _appends;
+            while (await SettleChunkAsync(ct)) { }
+            lock (_gate)
+                foreach (var (tenant, append) in _pending.ToList())
+                    if (append <= upTo) _pending.Remove(tenant);
         }
         finally
         {
@@ -98,38 +86,113 @@ public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOption
         }
     }
 
-    private List<long>? Take(int tenantId)
-    {
-        lock (_gate)
-        {
-            if (!_pending.TryGetValue(tenantId, out var set)) return null;
-            if (set.Count <= Chunk)
-            {
-                _pending.Remove(tenantId);
-                return [.. set];
-            }
-            var keys = set.Take(Chunk).ToList();
-            set.ExceptWith(keys);
-            return keys;
-        }
-    }
-
-    private async Task WriteAsync(int tenantId, List<long> keys, CancellationToken ct)
+    /// <summary>One transaction: the next chunk of activity applied and the mark moved past it; true when more may follow.</summary>
+    private async Task<bool> SettleChunkAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        var rates = scope.ServiceProvider.GetRequiredService<TenantCurrencies>();
+        var o = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            await CustomerActivityRecorder.RescoreAsync(transaction, tenantId, keys, now, options.Value, ct);
-            await SegmentEvaluator.EvaluateProfilesAsync(transaction, tenantId, keys, now, ct);
+            // Writing first takes the write lock before the mark is read, so two settlers never apply the same rows.
+            await using (var claim = Command(transaction, "INSERT INTO CustomerSettlement (Id, LastActivityId) VALUES (1, 0) ON CONFLICT DO NOTHING"))
+                await claim.ExecuteNonQueryAsync(ct);
+            long mark;
+            await using (var read = Command(transaction, "SELECT LastActivityId FROM CustomerSettlement WHERE Id = 1"))
+                mark = (long)(await read.ExecuteScalarAsync(ct))!;
+
+            var changes = new Dictionary<long, Change>();
+            var last = mark;
+            var rows = 0;
+            await using (var read = Command(transaction, """
+                SELECT Id, TenantId, CustomerKey, Ticks, Name, Value, json_extract(Dimensions, '$.currency'), json_extract(Dimensions, '$.country')
+                FROM CustomerActivity WHERE Id > @mark ORDER BY Id LIMIT @chunk
+                """))
+            {
+                Add(read, "@mark", mark);
+                Add(read, "@chunk", Chunk);
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    rows++;
+                    last = reader.GetInt64(0);
+                    var key = reader.GetInt64(2);
+                    if (!changes.TryGetValue(key, out var change)) changes[key] = change = new Change(reader.GetInt32(1));
+                    var ticks = reader.GetInt64(3);
+                    change.FirstTicks = Math.Min(change.FirstTicks, ticks);
+                    change.LastTicks = Math.Max(change.LastTicks, ticks);
+                    var name = reader.GetString(4);
+                    change.Events.Add((name, reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetValue(6).ToString()));
+                    change.Country ??= reader.IsDBNull(7) ? null : CustomerFigures.CountryOf(reader.GetValue(7).ToString());
+                }
+            }
+            if (rows == 0) return false;
+
+            using (var update = SqliteRowWriter.On(transaction, """
+                UPDATE Customers SET
+                    FirstSeen = min(FirstSeen, ?2), LastSeen = max(LastSeen, ?3), LtvCents = LtvCents + ?4, OrderCount = OrderCount + ?5,
+                    Country = coalesce(Country, ?6)
+                WHERE Id = ?1
+                """))
+            {
+                foreach (var tenant in changes.Values.Select(c => c.TenantId).Distinct().ToList())
+                {
+                    var currencies = await rates.ForTenantAsync(tenant, ct);
+                    var unconverted = 0;
+                    foreach (var (key, change) in changes)
+                    {
+                        if (change.TenantId != tenant) continue;
+                        long cents = 0;
+                        var orders = 0;
+                        foreach (var (name, value, currency) in change.Events)
+                        {
+                            var c = CustomerFigures.LtvCents(name, value, currency, currencies, o);
+                            if (c is null) unconverted++;
+                            cents += c ?? 0;
+                            if (CustomerFigures.IsOrder(name, o)) orders++;
+                        }
+                        update.Bind(1, key).Bind(2, change.FirstTicks).Bind(3, change.LastTicks).Bind(4, cents).Bind(5, orders).Bind(6, change.Country);
+                        update.Execute(ct);
+                    }
+                    if (unconverted > 0) LogUnconverted(logger, unconverted, tenant);
+                }
+            }
+
+            foreach (var group in changes.GroupBy(c => c.Value.TenantId))
+            {
+                var keys = group.Select(c => c.Key).ToList();
+                await CustomerActivityRecorder.RescoreAsync(transaction, group.Key, keys, now, o, ct);
+                await EvaluateProfilesAsync(transaction, group.Key, keys, now, ct);
+            }
+
+            await using (var move = Command(transaction, "UPDATE CustomerSettlement SET LastActivityId = @last WHERE Id = 1"))
+            {
+                Add(move, "@last", last);
+                await move.ExecuteNonQueryAsync(ct);
+            }
             await tx.CommitAsync(ct);
+            return rows == Chunk;
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Settling touched customers of tenant {TenantId} failed; they stay queued")]
-    private static partial void LogFailed(ILogger logger, Exception exception, int tenantId);
+    /// <summary>What a chunk's activity adds to one profile.</summary>
+    private sealed class Change(int tenantId)
+    {
+        public int TenantId { get; } = tenantId;
+        public long FirstTicks = long.MaxValue;
+        public long LastTicks = long.MinValue;
+        public string? Country;
+        public List<(string Name, double Value, string? Currency)> Events { get; } = [];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settling customer activity failed; it stays unsettled for the next pass")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} revenue events of tenant {TenantId} carry a currency without an exchange rate; they do not count toward lifetime value")]
+    private static partial void LogUnconverted(ILogger logger, int count, int tenantId);
 }

@@ -5,17 +5,19 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Core.Customers;
 
 /// <summary>
-/// Settles touched customers <see cref="CustomerOptions.SettleDelay"/> after ingest first touches one, so the
-/// customers of the batches arriving meanwhile are settled together; settles what is left on a graceful stop.
+/// Settles customer activity <see cref="CustomerOptions.SettleDelay"/> after ingest appends some, so the batches
+/// arriving meanwhile are settled together; on start it settles what an earlier run left, on a graceful stop what is left.
 /// </summary>
 public sealed partial class CustomerSettlerJob(CustomerSettler settler, IOptions<CustomerOptions> options, TimeProvider clock, ILogger<CustomerSettlerJob> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await settler.WaitForWorkAsync(stoppingToken);
+            if (!first) await settler.WaitForWorkAsync(stoppingToken);
+            first = false;
             await Task.Delay(options.Value.SettleDelay, clock, stoppingToken);
             try
             {

@@ -25,6 +25,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<MetricEvent> MetricEvents => Set<MetricEvent>();
     public DbSet<CustomerProfile> Customers => Set<CustomerProfile>();
     public DbSet<CustomerActivity> CustomerActivity => Set<CustomerActivity>();
+    public DbSet<CustomerSettlement> CustomerSettlements => Set<CustomerSettlement>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();
@@ -112,6 +113,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasIndex(c => new { c.TenantId, c.Name });
             e.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(c => c.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<CustomerSettlement>(e =>
+        {
+            e.ToTable("CustomerSettlement");
+            e.Property(s => s.Id).ValueGeneratedNever();
         });
 
         builder.Entity<CustomerActivity>(e =>

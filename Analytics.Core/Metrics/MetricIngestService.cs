@@ -12,7 +12,6 @@ public sealed class MetricIngestService(
     MetricStore store,
     TenantDirectory tenants,
     IMetricChangeFeed changes,
-    Customers.CustomerActivityRecorder customers,
     Customers.CustomerSettler settler,
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
@@ -37,13 +36,13 @@ public sealed class MetricIngestService(
 
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
-        var touched = await customers.PrepareAsync(caller.TenantId, events, batch, now, ct);
+        var touched = Customers.CustomerActivityRecorder.Prepare(caller.TenantId, events, batch, now);
         await store.WriteAsync(caller.TenantId, batch, ct, touched is null ? null : (tx, c) =>
         {
             touched.Write(tx, c);
             return Task.CompletedTask;
         });
-        if (touched is not null) settler.Touched(caller.TenantId, touched.Keys);
+        if (touched is not null) settler.Touched(caller.TenantId);
         instruments.Recorded(events.Count);
         changes.Publish(caller.TenantId, batch.Names);
         return events.Count;

@@ -25,11 +25,29 @@ public sealed class IngestBenchmark(CommandOptions options)
     /// <summary>How far back the events' timestamps reach: 30 days is a backfill, a few minutes is live traffic.</summary>
     private int WindowMinutes => options.Int("window-minutes", 30 * 24 * 60);
 
+    /// <summary><c>--http 0</c> runs only the in-process phase split.</summary>
+    private bool Http => options.Int("http", 1) != 0;
+
     public async Task<int> RunAsync(TextWriter output, CancellationToken ct)
+    {
+        using var scratch = new ScratchFolder();
+        if (Http && await RunHttpAsync(output, scratch, ct) is var code and not 0) return code;
+
+        var nowUtc = DateTime.UtcNow;
+        await using (var core = await InProcessCore.StartAsync(scratch.File("phases.db"), nowUtc, new Dictionary<string, string?>(), ct))
+        {
+            var caller = await core.CreateTenantAsync(Tenant, ct);
+            var phases = new IngestPhases(core, caller, nowUtc);
+            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
+            IngestPhases.Write(output, result);
+        }
+        return 0;
+    }
+
+    private async Task<int> RunHttpAsync(TextWriter output, ScratchFolder scratch, CancellationToken ct)
     {
         if (AppUnderTest.Locate(options) is not { } app) return 2;
 
-        using var scratch = new ScratchFolder();
         var environment = new Dictionary<string, string>
         {
             ["Database__ConnectionString"] = $"Data Source={scratch.File("ingest.db")}",
@@ -93,14 +111,6 @@ public sealed class IngestBenchmark(CommandOptions options)
         {
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync(CancellationToken.None);
-        }
-
-        await using (var core = await InProcessCore.StartAsync(scratch.File("phases.db"), nowUtc, new Dictionary<string, string?>(), ct))
-        {
-            var caller = await core.CreateTenantAsync(Tenant, ct);
-            var phases = new IngestPhases(core, caller, nowUtc);
-            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
-            IngestPhases.Write(output, result);
         }
         return 0;
     }

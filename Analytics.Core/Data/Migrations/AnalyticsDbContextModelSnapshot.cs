@@ -164,6 +164,19 @@ namespace Analytics.Core.Data.Migrations
                     b.ToTable("Customers", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Core.Customers.CustomerSettlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CustomerSettlement", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Core.Customers.Segment", b =>
                 {
                     b.Property<long>("Id")
