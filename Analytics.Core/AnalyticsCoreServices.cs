@@ -62,7 +62,10 @@ public static class AnalyticsCoreServices
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
-        services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton<SqliteCheckpoints>();
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<AnalyticsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        services.AddHostedService<SqliteCheckpointJob>();
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -104,7 +104,7 @@ public static class CustomerActivityRecorder
     internal static async Task RescoreAsync(DbTransaction tx, int tenantId, IReadOnlyCollection<long>? keys, DateTime nowUtc, CustomerOptions o, CancellationToken ct)
     {
         // All profiles: one pass grouping the window's activity. A few: the ids drive, each counted by a seek of the
-        // (TenantId, CustomerKey, Ticks, Module) index.
+        // (CustomerKey, Ticks, Module, TenantId) index.
         await using var read = Command(tx, keys is null
             ? """
               SELECT c.Id, c.LastSeen, c.EngagementScore, coalesce(w.Events, 0), coalesce(w.Modules, 0)

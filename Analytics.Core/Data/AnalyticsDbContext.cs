@@ -125,8 +125,10 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             e.Property(a => a.Name).HasMaxLength(100);
             e.Property(a => a.Module).HasMaxLength(50);
-            // A customer's page of the timeline, and its events in a window by module, are one range of this index.
-            e.HasIndex(a => new { a.TenantId, a.CustomerKey, a.Ticks, a.Module });
+            // A customer's page of the timeline, and its events in a window by module, are one range of this index. It
+            // leads with the customer (whose key names its tenant) so it also serves the foreign key, and ingest keeps
+            // two B-trees per row up to date instead of three.
+            e.HasIndex(a => new { a.CustomerKey, a.Ticks, a.Module, a.TenantId });
             e.HasOne<CustomerProfile>().WithMany().HasForeignKey(a => a.CustomerKey).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });

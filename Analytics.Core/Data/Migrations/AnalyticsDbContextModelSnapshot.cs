@@ -95,9 +95,7 @@ namespace Analytics.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerKey");
-
-                    b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module");
+                    b.HasIndex("CustomerKey", "Ticks", "Module", "TenantId");
 
                     b.ToTable("CustomerActivity");
                 });

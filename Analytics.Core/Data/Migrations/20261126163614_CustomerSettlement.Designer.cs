@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Analytics.Core.Data.Migrations
 {
     [DbContext(typeof(AnalyticsDbContext))]
-    [Migration("20261126161626_CustomerSettlement")]
+    [Migration("20261126163614_CustomerSettlement")]
     partial class CustomerSettlement
     {
         /// <inheritdoc />
@@ -98,9 +98,7 @@ namespace Analytics.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerKey");
-
-                    b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module");
+                    b.HasIndex("CustomerKey", "Ticks", "Module", "TenantId");
 
                     b.ToTable("CustomerActivity");
                 });
