@@ -59,7 +59,10 @@ public static class InsightCharts
         legend = new { show = false },
     };
 
-    /// <summary>History as a line, the prediction as a dashed line and its interval as a shaded band.</summary>
+    /// <summary>
+    /// History as a line, the prediction as a dashed line and its interval as a shaded band. The prediction and the band
+    /// both start at the last actual point (a band of zero width there), so the three read as one continuous chart.
+    /// </summary>
     public static object Forecast(ForecastResult result, ChartPalette palette)
     {
         var last = result.History.Count > 0 ? result.History[^1] : null;
@@ -72,7 +75,8 @@ public static class InsightCharts
             series = new object[]
             {
                 new { name = $"{(int)Math.Round(result.IntervalLevel * 100)}% interval", type = "rangeArea",
-                    data = result.Forecast.Select(f => new { x = Milliseconds(f.Period), y = new[] { f.ConfidenceLow, f.ConfidenceHigh } }).ToArray() },
+                    data = (last is null ? [] : new[] { new { x = Milliseconds(last.Period), y = new[] { last.Actual, last.Actual } } })
+                        .Concat(result.Forecast.Select(f => new { x = Milliseconds(f.Period), y = new[] { f.ConfidenceLow, f.ConfidenceHigh } })).ToArray() },
                 new { name = "Actual", type = "line", data = result.History.Select(h => new { x = Milliseconds(h.Period), y = (double?)h.Actual }).ToArray() },
                 new { name = "Forecast", type = "line",
                     data = (last is null ? [] : new[] { new { x = Milliseconds(last.Period), y = (double?)last.Actual } })
