@@ -34,6 +34,7 @@ public sealed class KpiFigures(IServiceProvider services, TenantDirectory tenant
         new("kpi.customers.ltv_cac_ratio", "customers", "LTV : CAC", Number, true, r => ((CustomersReport)r).LtvCacRatio),
         new("kpi.customers.retention_rate", "customers", "Retention", Percent, true, r => ((CustomersReport)r).RetentionRate),
         new("kpi.inventory.stock_units", "inventory", "Units in stock", Number, true, r => ((InventoryReport)r).StockUnits),
+        new("kpi.inventory.stock_value", "inventory", "Stock value", KpiFigureFormat.Money, true, r => (double?)((InventoryReport)r).StockValue),
         new("kpi.inventory.low_stock_alerts", "inventory", "Low-stock alerts", Number, false, r => ((InventoryReport)r).LowStockAlerts),
         new("kpi.inventory.receiving_volume", "inventory", "Units received", Number, true, r => ((InventoryReport)r).ReceivingVolume),
         new("kpi.inventory.days_of_cover", "inventory", "Days of cover", Number, true, r => ((InventoryReport)r).DaysOfCover),
@@ -68,7 +69,7 @@ public sealed class KpiFigures(IServiceProvider services, TenantDirectory tenant
         var previous = await ReportAsync(figure.Area, caller, before, ct);
         var currency = current switch
         {
-            RevenueReport r => r.Summary.Currency, SalesReport s => s.Currency, CustomersReport c => c.Currency, MarketingReport m => m.Currency,
+            RevenueReport r => r.Summary.Currency, SalesReport s => s.Currency, CustomersReport c => c.Currency, MarketingReport m => m.Currency, InventoryReport i => i.Currency,
             _ => "",
         };
         return new KpiFigureValue(figure, figure.Read(current), figure.Read(previous), currency);
