@@ -11,6 +11,9 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
 {
     public const int MaxPeriods = 36;
 
+    /// <summary>A dashboard line chart whose metric is <c>forecast.&lt;metric&gt;</c> shows this forecast.</summary>
+    public const string WidgetPrefix = "forecast.";
+
     public async Task<ForecastResult> GetAsync(Caller caller, ForecastRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
