@@ -8,17 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Analytics.Core.Kpis;
 
 /// <summary>
-/// What customer KPIs read from the customer profiles and their activity: how many customers were known at an
-/// instant, their average lifetime value at a window's end, and who of the customers at a window's start churned in it.
+/// What customer KPIs read from the customer profiles and their activity: the average lifetime value of the customers
+/// known at a window's end, and who of the customers at a window's start churned in it. Plain LINQ, so it reads the
+/// same on every database provider.
 /// </summary>
 public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currencies, IOptions<CustomerOptions> options)
 {
     /// <summary>The event that marks a customer as lost (DESIGN.md's conventions).</summary>
     public const string ChurnMetric = "customer_churned";
-
-    /// <summary>Customers whose profile was first seen before <paramref name="utc"/>.</summary>
-    public Task<int> KnownBeforeAsync(int tenantId, DateTime utc, CancellationToken ct) =>
-        db.Customers.AsNoTracking().Where(p => p.TenantId == tenantId && p.FirstSeen < utc).CountAsync(ct);
 
     /// <summary>
     /// Average lifetime value at the window's end, in the window's currency: the profiles' LTV (attributed revenue less
@@ -33,7 +30,8 @@ public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currenc
         var values = await known.Select(p => p.Ltv).ToListAsync(ct);
         if (values.Count == 0) return null;
 
-        // Lifetime values are kept current; the window may end in the past, so take off what came after it.
+        // Lifetime values are kept current; the window may end in the past, so take off what came after it (nothing for a
+        // window ending today), converted as ingest converted each event.
         var o = options.Value;
         var names = o.RevenueMetrics.Concat(o.RefundMetrics).ToList();
         var toTicks = to.Ticks;
