@@ -125,7 +125,9 @@ public static class AnalyticsCoreServices
         services.AddScoped<HrKpis>();
         services.AddScoped<SupportKpis>();
         services.AddScoped<MarketingKpis>();
+        services.AddScoped<KpiAreas>();
         services.AddScoped<KpiFigures>();
+        services.AddScoped<KpiExportService>();
         services.AddScoped<ForecastService>();
         services.AddOptions<AnomalyOptions>().Bind(configuration.GetSection(AnomalyOptions.Section))
             .Validate(o => o.LookbackDays is > 0 and <= 730, "Anomalies:LookbackDays must be 1 to 730.")
