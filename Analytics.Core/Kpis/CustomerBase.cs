@@ -12,7 +12,7 @@ namespace Analytics.Core.Kpis;
 /// known at a window's end, and who of the customers at a window's start churned in it. Plain LINQ, so it reads the
 /// same on every database provider.
 /// </summary>
-public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currencies, IOptions<CustomerOptions> options)
+public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currencies, CustomerSettler settler, IOptions<CustomerOptions> options)
 {
     /// <summary>The event that marks a customer as lost (DESIGN.md's conventions).</summary>
     public const string ChurnMetric = "customer_churned";
@@ -25,6 +25,8 @@ public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currenc
     public async Task<double?> AverageLifetimeValueAsync(KpiWindow w, CancellationToken ct)
     {
         var tenantId = w.Caller.TenantId;
+        // Profiles count settled activity only; settling first makes them and the activity read below agree.
+        await settler.BeforeReadAsync(tenantId, ct);
         var to = w.ToUtc;
         var known = db.Customers.AsNoTracking().Where(p => p.TenantId == tenantId && p.FirstSeen < to);
         var values = await known.Select(p => p.Ltv).ToListAsync(ct);
@@ -58,6 +60,7 @@ public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currenc
     public async Task<(long AtStart, long Churned)> RetentionAsync(KpiWindow w, CancellationToken ct)
     {
         var tenantId = w.Caller.TenantId;
+        await settler.BeforeReadAsync(tenantId, ct);
         var from = w.FromUtc;
         var fromTicks = from.Ticks;
         var toTicks = w.ToUtc.Ticks;
