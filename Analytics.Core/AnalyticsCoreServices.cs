@@ -93,6 +93,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricStore>();
+        services.AddSingleton<MetricWriteQueue>();
         services.AddScoped<Reports.ReportRenderer>();
         services.AddScoped<Reports.ReportContentBuilder>();
         services.AddScoped<Reports.ReportExportService>();

@@ -9,7 +9,7 @@ namespace Analytics.Core.Metrics;
 /// in one transaction, or nothing is; after commit the change feed hears which metrics changed.
 /// </summary>
 public sealed class MetricIngestService(
-    MetricStore store,
+    MetricWriteQueue writes,
     TenantDirectory tenants,
     IMetricChangeFeed changes,
     Customers.CustomerSettler settler,
@@ -37,11 +37,7 @@ public sealed class MetricIngestService(
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
         var touched = Customers.CustomerActivityRecorder.Prepare(caller.TenantId, events, batch, now);
-        await store.WriteAsync(caller.TenantId, batch, ct, touched is null ? null : (tx, c) =>
-        {
-            touched.Write(tx, c);
-            return Task.CompletedTask;
-        });
+        await writes.WriteAsync(new MetricWrite(caller.TenantId, batch, touched is null ? null : touched.Write), ct);
         if (touched is not null) settler.Touched(caller.TenantId);
         instruments.Recorded(events.Count);
         changes.Publish(caller.TenantId, batch.Names);

@@ -17,20 +17,27 @@ public sealed class MetricStore(AnalyticsDbContext db)
 {
     /// <summary>
     /// Writes a batch — raw rows, rollup upserts and catalog — in one transaction; <paramref name="alongside"/> writes
-    /// what else the batch changes (customer profiles) in the same transaction, so all of it lands or none.
+    /// what else the batch changes (customer activity) in the same transaction, so all of it lands or none.
     /// </summary>
-    public async Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct, Func<DbTransaction, CancellationToken, Task>? alongside = null)
+    public Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct, Action<DbTransaction, CancellationToken>? alongside = null) =>
+        WriteAsync([new MetricWrite(tenantId, batch, alongside)], ct);
+
+    /// <summary>Writes several batches in one transaction, in order (<see cref="MetricWriteQueue"/>'s group commit).</summary>
+    public async Task WriteAsync(IReadOnlyList<MetricWrite> writes, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            InsertRaw(transaction, tenantId, batch.Raw, ct);
-            UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
-            UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
-            UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
-            if (alongside is not null) await alongside(transaction, ct);
+            foreach (var (tenantId, batch, alongside) in writes)
+            {
+                InsertRaw(transaction, tenantId, batch.Raw, ct);
+                UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
+                UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
+                UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
+                alongside?.Invoke(transaction, ct);
+            }
             await tx.CommitAsync(ct);
         });
     }

@@ -72,11 +72,7 @@ public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime now
             var touched = CustomerActivityRecorder.Prepare(caller.TenantId, events, batch, nowUtc);
             if (touched is not null)
             {
-                await store.WriteAsync(caller.TenantId, new MetricBatch(), ct, (tx, c) =>
-                {
-                    touched.Write(tx, c);
-                    return Task.CompletedTask;
-                });
+                await store.WriteAsync(caller.TenantId, new MetricBatch(), ct, touched.Write);
                 Lap(phases, "customer activity (+ new profiles)", clock);
                 await scope.ServiceProvider.GetRequiredService<CustomerSettler>().SettleAllAsync(ct);
                 Lap(phases, "settle customers (per batch here)", clock);
