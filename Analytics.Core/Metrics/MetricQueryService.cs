@@ -178,7 +178,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
 
         var toUtc = to ?? TimeBuckets.ToUtc(TimeBuckets.ToLocal(nowUtc, zone).Date.AddDays(1), zone);
         var fromUtc = from ?? toUtc.AddDays(-30);
-        if (fromUtc > toUtc) throw new UnprocessableException("'from' is after 'to'.");
+        if (fromUtc >= toUtc) throw new UnprocessableException("'from' is not before 'to': the range is empty.");
         return WithSegmentFromFilters(new MetricQuery(r.Name!, fromUtc, toUtc, grouping, agg, string.IsNullOrEmpty(r.Module) ? null : r.Module,
             r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By, string.IsNullOrEmpty(r.Segment) ? null : r.Segment));
     }
