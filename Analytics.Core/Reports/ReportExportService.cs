@@ -18,6 +18,7 @@ public sealed class ReportExportService(ReportContentBuilder contents, TenantDir
     /// </summary>
     public async Task<ReportExport> PrepareAsync(Caller caller, ReportExportRequest request, CancellationToken ct)
     {
+        Kpis.KpiAccess.EnsureCanRead(caller);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.ReportType)) errors["reportType"] = ["A reportType is required."];
         else if (!ReportTypes.Metrics.ContainsKey(request.ReportType))
