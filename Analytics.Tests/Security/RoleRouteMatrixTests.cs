@@ -13,14 +13,14 @@ namespace Analytics.Tests.Security;
 /// </summary>
 public sealed class RoleRouteMatrixTests(MatrixApp app) : IClassFixture<MatrixApp>
 {
-    private sealed record Row(RouteAccess Access, string? Query = null, Func<MatrixApp, int, string>? Body = null);
+    internal sealed record Row(RouteAccess Access, string? Query = null, Func<MatrixApp, int, string>? Body = null);
 
     private const string ReportBody = """{ "name": "Matrix {0}", "metrics": ["order_count"], "format": "json", "filters": { "date_range": "last_30_days" } }""";
     private const string SegmentRules = "\"rules\": { \"all\": [ { \"field\": \"ltv\", \"op\": \"gt\", \"value\": 1 } ] }";
     private const string KpiQuery = "?from=2026-01-01&to=2026-03-31";
 
     /// <summary>The expectations, by (method, route pattern) exactly as the endpoint table spells them.</summary>
-    private static readonly Dictionary<(string Method, string Pattern), Row> Expected = new()
+    internal static readonly Dictionary<(string Method, string Pattern), Row> Expected = new()
     {
         // Metrics: other systems push events with a write key; everyone reads.
         [("POST", "/api/{tenant}/metrics")] = new(RouteAccess.AnyWriter, Body: (_, _) => """{ "name": "order_count", "value": 1, "module": "fulfillment" }"""),
