@@ -113,7 +113,7 @@ public sealed partial class MatrixApp : AnalyticsAppFactory, IAsyncLifetime
 
     private static async Task WaitForRunAsync(HttpClient admin, TenantObjects objects)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 600; i++)
         {
             var run = await admin.GetFromJsonAsync<JsonElement>($"/api/{objects.Slug}/reports/{objects.Report}/runs/{objects.Run}");
             var status = run.GetProperty("status").GetString();
