@@ -76,4 +76,19 @@ public sealed class PageRoleMatrixTests(MatrixApp app) : IClassFixture<MatrixApp
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    [Fact]
+    public async Task An_unknown_address_is_a_not_found_page_signed_in_or_not()
+    {
+        using var anonymous = app.Anonymous();
+        using var signedIn = await app.SignInAsync("dealer@alpha.example");
+        foreach (var client in new[] { anonymous, signedIn })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("There is nothing at this address.", await response.Content.ReadAsStringAsync());
+        }
+    }
 }
