@@ -89,6 +89,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<Admin.UserAdministration>();
         services.AddScoped<Admin.KeyAdministration>();
         services.AddScoped<Admin.TenantSettingsService>();
+        services.AddScoped<RetentionSettingsService>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();

@@ -52,6 +52,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.Property(t => t.TimeZone).HasMaxLength(64);
             e.Property(t => t.Currency).HasMaxLength(3);
             e.Ignore(t => t.Zone);
+            e.OwnsOne(t => t.Retention);
+            e.Navigation(t => t.Retention).IsRequired();
         });
 
         builder.Entity<AppUser>(e =>

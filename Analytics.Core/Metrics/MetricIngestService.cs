@@ -28,14 +28,15 @@ public sealed class MetricIngestService(
             throw new TooLargeException($"A request carries at most {limits.MaxEvents} events; this one has {events.Count}.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var tenant = await tenants.GetAsync(caller.TenantId, ct);
+        var periods = RetentionPeriods.For(tenant, retention.Value);
         var errors = new Dictionary<string, List<string>>();
         for (var i = 0; i < events.Count; i++)
-            MetricEventValidator.Validate(events[i], events.Count == 1 ? "" : $"[{i}]", now, limits, retention.Value.DailyRollups, errors);
+            MetricEventValidator.Validate(events[i], events.Count == 1 ? "" : $"[{i}]", now, limits, periods.DailyRollups, errors);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), "Some events are invalid; none were recorded.");
 
-        var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
-        var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
+        var batch = MetricBatch.Aggregate(events, tenant.Zone, now, TierCoverage.At(now, periods));
         var touched = Customers.CustomerActivityRecorder.Prepare(caller.TenantId, events, batch, now);
         await writes.WriteAsync(new MetricWrite(caller.TenantId, batch, touched is null ? null : touched.Write), ct);
         if (touched is not null) settler.Touched(caller.TenantId);

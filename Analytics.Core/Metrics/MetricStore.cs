@@ -197,44 +197,41 @@ public sealed class MetricStore(AnalyticsDbContext db)
     }
 
     /// <summary>
-    /// Deletes up to <paramref name="limit"/> rows of one tier older than its cutoff, walking the catalog's series so
-    /// every delete is a short range scan of the clustered key; returns how many rows went.
+    /// Deletes up to <paramref name="limit"/> of a tenant's rows of one tier older than the cutoff, walking the catalog's
+    /// series so every delete is a short range scan of the clustered key; returns how many rows went.
     /// </summary>
-    public async Task<int> TrimAsync(MetricTier tier, long cutoff, int limit, CancellationToken ct)
+    public async Task<int> TrimAsync(int tenantId, MetricTier tier, long cutoff, int limit, CancellationToken ct)
     {
         await using var lease = await OpenAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var series = new List<(int Tenant, string Name, string Key, string Value)>();
+        var series = new List<(string Name, string Key, string Value)>();
         await using (var list = connection.CreateCommand())
         {
             list.CommandText = tier == MetricTier.Raw
-                ? "SELECT DISTINCT TenantId, Name, '', '' FROM MetricCatalog"
-                : "SELECT DISTINCT TenantId, Name, DimKey, DimValue FROM MetricCatalog";
+                ? "SELECT DISTINCT Name, '', '' FROM MetricCatalog WHERE TenantId = @tenant"
+                : "SELECT DISTINCT Name, DimKey, DimValue FROM MetricCatalog WHERE TenantId = @tenant";
+            Add(list, "@tenant", tenantId);
             await using var reader = await list.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) series.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            while (await reader.ReadAsync(ct)) series.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
+        var table = tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily";
         var deleted = 0;
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var delete = connection.CreateCommand();
         delete.Transaction = tx;
-        delete.CommandText = tier switch
-        {
-            MetricTier.Raw => "DELETE FROM MetricEvents WHERE rowid IN (SELECT rowid FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)",
-            _ => $"DELETE FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} WHERE (TenantId, Name, DimKey, DimValue, Bucket, Module) IN " +
-                 $"(SELECT TenantId, Name, DimKey, DimValue, Bucket, Module FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} " +
-                 "WHERE TenantId = @tenant AND Name = @name AND DimKey = @key AND DimValue = @value AND Bucket < @cutoff LIMIT @limit)",
-        };
+        delete.CommandText = tier == MetricTier.Raw
+            ? "DELETE FROM MetricEvents WHERE rowid IN (SELECT rowid FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)"
+            : $"DELETE FROM {table} WHERE (TenantId, Name, DimKey, DimValue, Bucket, Module) IN " +
+              $"(SELECT TenantId, Name, DimKey, DimValue, Bucket, Module FROM {table} " +
+              "WHERE TenantId = @tenant AND Name = @name AND DimKey = @key AND DimValue = @value AND Bucket < @cutoff LIMIT @limit)";
         var p = Parameters(delete, "@tenant", "@name", "@key", "@value", "@cutoff", "@limit");
+        p[0].Value = tenantId;
         p[4].Value = cutoff;
-        foreach (var (tenant, name, key, value) in series)
+        foreach (var (name, key, value) in series)
         {
             if (deleted >= limit) break;
-            p[0].Value = tenant;
-            p[1].Value = name;
-            p[2].Value = key;
-            p[3].Value = value;
-            p[5].Value = limit - deleted;
+            (p[1].Value, p[2].Value, p[3].Value, p[5].Value) = (name, key, value, limit - deleted);
             deleted += await delete.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

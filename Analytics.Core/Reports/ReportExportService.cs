@@ -19,6 +19,7 @@ public sealed class ReportExportService(KpiExportService kpis, TenantDirectory t
     /// </summary>
     public async Task<ReportExport> PrepareAsync(Caller caller, ReportExportRequest request, CancellationToken ct)
     {
+        Kpis.KpiAccess.EnsureCanRead(caller);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.ReportType)) errors["reportType"] = ["A reportType is required."];
         else if (!KpiAreas.All.Contains(request.ReportType))

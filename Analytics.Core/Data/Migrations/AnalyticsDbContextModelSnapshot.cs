@@ -1151,6 +1151,43 @@ namespace Analytics.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Analytics.Core.Tenancy.Tenant", b =>
+                {
+                    b.OwnsOne("Analytics.Core.Metrics.TenantRetention", "Retention", b1 =>
+                        {
+                            b1.Property<int>("TenantId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("DailyCompleteFromUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DailyRollupsDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("HourlyCompleteFromUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("HourlyRollupsDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("RawCompleteFromUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("RawEventsDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("Tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
+                    b.Navigation("Retention")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
