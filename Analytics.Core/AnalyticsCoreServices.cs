@@ -34,7 +34,8 @@ public static class AnalyticsCoreServices
             .Validate(o => o.Interval > TimeSpan.Zero && o.BatchSize > 0, "Retention:Interval and Retention:BatchSize must be positive.")
             .ValidateOnStart();
         services.AddOptions<CustomerOptions>().Bind(configuration.GetSection(CustomerOptions.Section))
-            .Validate(o => o.EngagementWindow > TimeSpan.Zero && o.ActivityRetention >= TimeSpan.FromDays(1), "Customers:EngagementWindow and ActivityRetention must be positive.")
+            .Validate(o => o.EngagementWindow > TimeSpan.Zero && o.ActivityRetention >= TimeSpan.FromDays(1) && o.SettleDelay >= TimeSpan.Zero,
+                "Customers:EngagementWindow, ActivityRetention and SettleDelay must be positive.")
             .Validate(o => o.RecencyWeight >= 0 && o.FrequencyWeight >= 0 && o.BreadthWeight >= 0 && o.RecencyWeight + o.FrequencyWeight + o.BreadthWeight > 0,
                 "Customers engagement weights must be 0 or more and not all 0.")
             .Validate(o => o.FrequencyTarget > 0 && o.BreadthTarget > 0, "Customers:FrequencyTarget and BreadthTarget must be positive.")
@@ -73,7 +74,10 @@ public static class AnalyticsCoreServices
         else
         {
             var connectionString = AnchorSqlitePath(database.ConnectionString, contentRoot);
-            services.AddDbContext<AnalyticsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton<SqliteCheckpoints>();
+            services.AddSingleton<SqlitePragmas>();
+            services.AddDbContext<AnalyticsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            services.AddHostedService<SqliteCheckpointJob>();
         }
 
         services.AddIdentityCore<AppUser>(o =>
@@ -98,10 +102,12 @@ public static class AnalyticsCoreServices
         services.AddScoped<Admin.UserAdministration>();
         services.AddScoped<Admin.KeyAdministration>();
         services.AddScoped<Admin.TenantSettingsService>();
+        services.AddScoped<RetentionSettingsService>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricStore>();
+        services.AddSingleton<MetricWriteQueue>();
         services.AddScoped<Reports.ReportRenderer>();
         services.AddScoped<Reports.ReportContentBuilder>();
         services.AddScoped<Reports.ReportExportService>();
@@ -114,12 +120,13 @@ public static class AnalyticsCoreServices
         services.AddScoped<MetricIngestService>();
         services.TryAddSingleton<IMetricChangeFeed, InProcessMetricChangeFeed>();
         services.AddScoped<TenantCurrencies>();
-        services.AddScoped<CustomerActivityRecorder>();
         services.AddScoped<CustomerDirectory>();
         services.AddScoped<SegmentDirectory>();
         services.AddScoped<SegmentActivityReader>();
         services.AddScoped<CustomerMaintenance>();
         services.AddHostedService<CustomerNightlyJob>();
+        services.AddSingleton<CustomerSettler>();
+        services.AddHostedService<CustomerSettlerJob>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
         services.AddScoped<ExchangeRateService>();
@@ -133,7 +140,9 @@ public static class AnalyticsCoreServices
         services.AddScoped<HrKpis>();
         services.AddScoped<SupportKpis>();
         services.AddScoped<MarketingKpis>();
+        services.AddScoped<KpiAreas>();
         services.AddScoped<KpiFigures>();
+        services.AddScoped<KpiExportService>();
         services.AddScoped<ForecastService>();
         services.AddOptions<AnomalyOptions>().Bind(configuration.GetSection(AnomalyOptions.Section))
             .Validate(o => o.LookbackDays is > 0 and <= 730, "Anomalies:LookbackDays must be 1 to 730.")

@@ -79,6 +79,12 @@ public static class AnalyticsWebApplication
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A person who follows a dead link gets the not-found page (handled before the ProblemDetails above, which the API and health routes keep).
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/health")
+                            && HttpMethods.IsGet(http.Request.Method),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so the re-executed request finds the not-found page's endpoint.
+        app.UseRouting();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseAuthentication();

@@ -2,100 +2,92 @@ using System.Data.Common;
 using System.Text.Json;
 using Analytics.Core.Data;
 using Analytics.Core.Metrics;
-using Analytics.Core.Tenancy;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static Analytics.Core.Customers.SegmentEvaluator;
 
 namespace Analytics.Core.Customers;
 
 /// <summary>
-/// The customer side of ingest, run inside the ingest transaction: events with a <c>customer_id</c> create unknown
-/// profiles, add to the customer's activity, move first/last seen, LTV and order count by exactly their own share,
-/// re-score engagement and re-evaluate segment membership of the customers they touched. Nothing is recomputed from
-/// history, so a profile stays right however old it is.
+/// The customer side of ingest. Inside the ingest transaction it only appends: events with a <c>customer_id</c> find
+/// (or create) their profile and become rows of the customer's activity. What the activity adds to a profile — first
+/// and last seen, LTV, order count, engagement, segments — <see cref="CustomerSettler"/> applies just after, exactly
+/// once, in transactions of its own; so a batch holds SQLite's one writer for its own rows alone.
 /// </summary>
-public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOptions<CustomerOptions> options, ILogger<CustomerActivityRecorder> logger)
+public static partial class CustomerActivityRecorder
 {
-    private sealed class Delta
+    /// <summary>One customer of a batch: when a new profile is created, it starts with these.</summary>
+    internal sealed class Customer
     {
         public long Key;
-        public long LtvCents;
-        public int Orders;
         public long FirstTicks = long.MaxValue;
         public long LastTicks = long.MinValue;
         public string? Country;
     }
 
-    public async Task RecordAsync(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, DateTime nowUtc, CancellationToken ct)
+    /// <summary>A batch's customer writes, prepared before the transaction so that it holds the writer only to write.</summary>
+    public sealed class Changes
     {
-        Dictionary<string, Delta>? deltas = null;
-        foreach (var e in events)
-            if (e.CustomerId is { Length: > 0 } id)
-            {
-                deltas ??= new Dictionary<string, Delta>(StringComparer.Ordinal);
-                if (!deltas.ContainsKey(id)) deltas[id] = new Delta();
-            }
-        if (deltas is null) return;
+        private readonly int _tenantId;
+        private readonly Dictionary<string, Customer> _customers;
+        private readonly List<(Customer Customer, long Ticks, MetricEventInput Event, string Dimensions)> _activity;
 
-        var o = options.Value;
-        var currencies = await rates.ForTenantAsync(tenantId, ct);
-        var activityFrom = (nowUtc - o.ActivityRetention).Ticks;
-        var unconverted = 0;
-        foreach (var e in events)
+        internal Changes(int tenantId, Dictionary<string, Customer> customers, List<(Customer, long, MetricEventInput, string)> activity)
         {
-            if (e.CustomerId is not { Length: > 0 } id) continue;
-            var d = deltas[id];
-            var ticks = (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks;
-            d.FirstTicks = Math.Min(d.FirstTicks, ticks);
-            d.LastTicks = Math.Max(d.LastTicks, ticks);
-            var cents = CustomerFigures.LtvCents(e.Name!, e.Value!.Value, e.Dimensions?.GetValueOrDefault("currency"), currencies, o);
-            if (cents is null) unconverted++;
-            d.LtvCents += cents ?? 0;
-            if (CustomerFigures.IsOrder(e.Name!, o)) d.Orders++;
-            if (d.Country is null && e.Dimensions?.GetValueOrDefault("country") is { Length: 2 } country && country.All(char.IsAsciiLetter))
-                d.Country = country.ToUpperInvariant();
+            _tenantId = tenantId;
+            _customers = customers;
+            _activity = activity;
         }
-        if (unconverted > 0) LogUnconverted(logger, unconverted, tenantId);
 
-        if (tx is Npgsql.NpgsqlTransaction)
+        /// <summary>Finds or creates the profiles and appends their activity on the ingest transaction.</summary>
+        public Task WriteAsync(DbTransaction tx, CancellationToken ct)
         {
-            await UpsertProfilesPostgresAsync(tx, tenantId, deltas, ct);
-            await CopyActivityPostgresAsync(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
+            if (tx is Npgsql.NpgsqlTransaction) return WritePostgresAsync(tx, _tenantId, _customers, _activity, ct);
+            FindOrCreateProfiles(tx, _tenantId, _customers, ct);
+            InsertActivity(tx, _tenantId, _activity, ct);
+            return Task.CompletedTask;
         }
-        else
-        {
-            UpsertProfiles(tx, tenantId, deltas, ct);
-            InsertActivity(tx, tenantId, events, deltas, nowUtc, activityFrom, ct);
-        }
-        var keys = deltas.Values.Select(d => d.Key).ToList();
-        await RescoreAsync(tx, tenantId, keys, nowUtc, o, ct);
-        await EvaluateProfilesAsync(tx, tenantId, keys, nowUtc, ct);
     }
 
-    private static void UpsertProfiles(DbTransaction tx, int tenantId, Dictionary<string, Delta> deltas, CancellationToken ct)
+    /// <summary>The customer writes of a batch, or null when none of its events names a customer.</summary>
+    public static Changes? Prepare(int tenantId, IReadOnlyList<MetricEventInput> events, MetricBatch batch, DateTime nowUtc)
     {
-        using var upsert = SqliteRowWriter.On(tx, """
+        Dictionary<string, Customer>? customers = null;
+        List<(Customer, long, MetricEventInput, string)>? activity = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.CustomerId is not { Length: > 0 } id) continue;
+            customers ??= new Dictionary<string, Customer>(StringComparer.Ordinal);
+            activity ??= [];
+            ref var customer = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(customers, id, out _);
+            customer ??= new Customer();
+            var ticks = (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks;
+            customer.FirstTicks = Math.Min(customer.FirstTicks, ticks);
+            customer.LastTicks = Math.Max(customer.LastTicks, ticks);
+            customer.Country ??= CustomerFigures.CountryOf(e.Dimensions?.GetValueOrDefault("country"));
+            activity.Add((customer, ticks, e, batch.DimensionsJson[i]));
+        }
+        return customers is null ? null : new Changes(tenantId, customers, activity!);
+    }
+
+    private static void FindOrCreateProfiles(DbTransaction tx, int tenantId, Dictionary<string, Customer> customers, CancellationToken ct)
+    {
+        using var find = SqliteRowWriter.On(tx, "SELECT Id FROM Customers WHERE TenantId = ?1 AND ExternalId = ?2");
+        using var create = SqliteRowWriter.On(tx, """
             INSERT INTO Customers (TenantId, ExternalId, Country, Attributes, FirstSeen, LastSeen, LtvCents, OrderCount, EngagementScore)
-            VALUES (?1, ?2, ?3, '{}', ?4, ?5, ?6, ?7, 0)
-            ON CONFLICT (TenantId, ExternalId) DO UPDATE SET
-                Country = coalesce(Country, excluded.Country),
-                FirstSeen = min(FirstSeen, excluded.FirstSeen),
-                LastSeen = max(LastSeen, excluded.LastSeen),
-                LtvCents = LtvCents + excluded.LtvCents,
-                OrderCount = OrderCount + excluded.OrderCount
+            VALUES (?1, ?2, ?3, '{}', ?4, ?5, 0, 0, 0)
             RETURNING Id
             """);
-        upsert.Bind(1, tenantId);
-        foreach (var (id, d) in deltas)
+        find.Bind(1, tenantId);
+        create.Bind(1, tenantId);
+        foreach (var (id, c) in customers)
         {
-            upsert.Bind(2, id).Bind(3, d.Country).Bind(4, d.FirstTicks).Bind(5, d.LastTicks).Bind(6, d.LtvCents).Bind(7, d.Orders);
-            d.Key = upsert.ExecuteScalarInt64(ct);
+            // Ids start at 1: 0 means no such profile yet.
+            c.Key = find.Bind(2, id).ExecuteScalarInt64(ct);
+            if (c.Key == 0) c.Key = create.Bind(2, id).Bind(3, c.Country).Bind(4, c.FirstTicks).Bind(5, c.LastTicks).ExecuteScalarInt64(ct);
         }
     }
 
-    private static void InsertActivity(DbTransaction tx, int tenantId, IReadOnlyList<MetricEventInput> events, Dictionary<string, Delta> deltas,
-        DateTime nowUtc, long activityFrom, CancellationToken ct)
+    private static void InsertActivity(DbTransaction tx, int tenantId, List<(Customer Customer, long Ticks, MetricEventInput Event, string Dimensions)> activity, CancellationToken ct)
     {
         using var insert = SqliteRowWriter.On(tx, """
             INSERT INTO CustomerActivity (TenantId, CustomerKey, Ticks, Name, Module, Value, Dimensions)
@@ -103,14 +95,9 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
             """);
         insert.Bind(1, tenantId);
         // In (customer, time) order, consecutive rows land on the same pages of the customer index.
-        var rows = events.Where(e => e.CustomerId is { Length: > 0 })
-            .Select(e => (Event: e, Key: deltas[e.CustomerId!].Key, Ticks: (e.Timestamp?.UtcDateTime ?? nowUtc).Ticks))
-            .Where(r => r.Ticks >= activityFrom)
-            .OrderBy(r => r.Key).ThenBy(r => r.Ticks);
-        foreach (var (e, key, ticks) in rows)
+        foreach (var (customer, ticks, e, dimensions) in activity.OrderBy(r => r.Customer.Key).ThenBy(r => r.Ticks))
         {
-            insert.Bind(2, key).Bind(3, ticks).Bind(4, e.Name).Bind(5, e.Module).Bind(6, e.Value!.Value)
-                  .Bind(7, e.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");
+            insert.Bind(2, customer.Key).Bind(3, ticks).Bind(4, e.Name).Bind(5, e.Module).Bind(6, e.Value!.Value).Bind(7, dimensions);
             insert.Execute(ct);
         }
     }
@@ -119,7 +106,7 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
     internal static async Task RescoreAsync(DbTransaction tx, int tenantId, IReadOnlyCollection<long>? keys, DateTime nowUtc, CustomerOptions o, CancellationToken ct)
     {
         // All profiles: one pass grouping the window's activity. A few: the ids drive, each counted by a seek of the
-        // (TenantId, CustomerKey, Ticks, Module) index.
+        // (CustomerKey, Ticks, Module, TenantId) index.
         await using var read = Command(tx, keys is null
             ? """
               SELECT c.Id, c.LastSeen, c.EngagementScore, coalesce(w.Events, 0), coalesce(w.Modules, 0)
@@ -157,7 +144,4 @@ public sealed partial class CustomerActivityRecorder(TenantCurrencies rates, IOp
             update.ExecuteNonQuery();
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} revenue events of tenant {TenantId} carry a currency without an exchange rate; they do not count toward lifetime value")]
-    private static partial void LogUnconverted(ILogger logger, int count, int tenantId);
 }

@@ -20,6 +20,7 @@ public sealed class CustomerDirectory(
     TenantDirectory tenants,
     TenantCurrencies rates,
     IOptions<CustomerOptions> options,
+    CustomerSettler settler,
     TimeProvider clock)
 {
     public const int MaxLimit = 200;
@@ -103,6 +104,7 @@ public sealed class CustomerDirectory(
             errors["country"] = ["Use an ISO 3166-1 alpha-2 code such as DE."];
         if (query.Search is { Length: > 200 }) errors["q"] = ["A search has at most 200 characters."];
         if (errors.Count > 0) throw new InvalidInputException(errors);
+        await settler.BeforeReadAsync(caller.TenantId, ct);
 
         var where = new StringBuilder();
         var parameters = new List<(string, object)>();
@@ -196,6 +198,7 @@ public sealed class CustomerDirectory(
     /// <summary>A profile by its id, or by its external id when <paramref name="id"/> is not a number.</summary>
     public async Task<CustomerView> GetAsync(Caller caller, string id, CancellationToken ct)
     {
+        await settler.BeforeReadAsync(caller.TenantId, ct);
         var rows = long.TryParse(id, out var key)
             ? await ReadAsync(caller.TenantId, "c.Id = @id", [("@id", key)], "", ct)
             : await ReadAsync(caller.TenantId, "c.ExternalId = @id", [("@id", id)], "", ct);

@@ -22,6 +22,10 @@ public sealed record CustomerFigures(DateTime FirstSeen, DateTime LastSeen, deci
 
     public static bool IsOrder(string name, CustomerOptions options) => name == options.OrderMetric;
 
+    /// <summary>A <c>country</c> dimension that is an ISO 3166-1 alpha-2 code, upper-cased; otherwise null.</summary>
+    public static string? CountryOf(string? value) =>
+        value is { Length: 2 } && value.All(char.IsAsciiLetter) ? value.ToUpperInvariant() : null;
+
     public static CustomerFigures FromHistory(IReadOnlyCollection<CustomerEvent> events, DateTime nowUtc, CurrencyTable currencies, CustomerOptions options)
     {
         if (events.Count == 0) return new CustomerFigures(nowUtc, nowUtc, 0, 0, 0);

@@ -44,7 +44,7 @@ public sealed partial class CustomerMaintenance(
         });
     }
 
-    /// <summary>Deletes activity older than its retention, in short transactions; returns how many rows went.</summary>
+    /// <summary>Deletes settled activity older than its retention, in short transactions; returns how many rows went.</summary>
     public async Task<long> TrimAsync(CancellationToken ct)
     {
         var cutoff = (clock.GetUtcNow().UtcDateTime - options.Value.ActivityRetention).Ticks;
@@ -53,7 +53,8 @@ public sealed partial class CustomerMaintenance(
         do
         {
             deleted = await db.Database.ExecuteSqlRawAsync(
-                "DELETE FROM CustomerActivity WHERE Id IN (SELECT Id FROM CustomerActivity WHERE Ticks < {0} LIMIT {1})", [cutoff, TrimBatch], ct);
+                "DELETE FROM CustomerActivity WHERE Id IN (SELECT Id FROM CustomerActivity WHERE Ticks < {0} " +
+                "AND Id <= (SELECT LastActivityId FROM CustomerSettlement WHERE Id = 1) LIMIT {1})", [cutoff, TrimBatch], ct);
             total += deleted;
         }
         while (deleted == TrimBatch);

@@ -26,6 +26,9 @@ public sealed class CustomerOptions
     /// <summary>How long each customer's activity (the timeline, metric conditions of segments, segment-narrowed queries) is kept.</summary>
     public TimeSpan ActivityRetention { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>How long after ingest new customer activity is applied to its profiles; a busy stream's batches share one pass (reads settle at once).</summary>
+    public TimeSpan SettleDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>UTC time of day of the nightly pass: re-score engagement, re-evaluate every segment, trim old activity.</summary>
     public TimeSpan NightlyAt { get; set; } = TimeSpan.FromHours(3);
 

@@ -11,11 +11,12 @@ namespace Analytics.Core.Customers;
 /// Reads a metric's events of the current members of one segment from customer activity, in the shape the metric
 /// tiers answer in, so a metric query narrowed to a segment is exact for as long as activity is kept.
 /// </summary>
-public sealed class SegmentActivityReader(AnalyticsDbContext db)
+public sealed class SegmentActivityReader(AnalyticsDbContext db, CustomerSettler settler)
 {
     public async IAsyncEnumerable<MetricStore.TierRow> ReadAsync(int tenantId, long segmentId, string name, long fromTicks, long toTicks, string? module,
         IReadOnlyDictionary<string, string> filters, string? by, [EnumeratorCancellation] CancellationToken ct)
     {
+        await settler.BeforeReadAsync(tenantId, ct);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);

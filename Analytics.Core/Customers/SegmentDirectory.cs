@@ -13,13 +13,14 @@ namespace Analytics.Core.Customers;
 /// The segments of the caller's tenant: rules, members and counts. Admins and analysts create, edit and delete them;
 /// everyone in the tenant reads them. Built-ins are seeded on first use and may be edited but not deleted or renamed.
 /// </summary>
-public sealed class SegmentDirectory(AnalyticsDbContext db, CustomerDirectory customers, IOptions<CustomerOptions> options, TimeProvider clock)
+public sealed class SegmentDirectory(AnalyticsDbContext db, CustomerDirectory customers, CustomerSettler settler, IOptions<CustomerOptions> options, TimeProvider clock)
 {
     public const int MaxNameLength = 64;
 
     public async Task<IReadOnlyList<SegmentView>> ListAsync(Caller caller, CancellationToken ct)
     {
         await EnsureBuiltInsAsync(caller, ct);
+        await settler.BeforeReadAsync(caller.TenantId, ct);
         var counts = await db.SegmentMembers.Where(m => m.TenantId == caller.TenantId)
             .GroupBy(m => m.SegmentId).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var list = await db.Segments.AsNoTracking().Where(s => s.TenantId == caller.TenantId).OrderByDescending(s => s.BuiltIn).ThenBy(s => s.Name).ToListAsync(ct);
@@ -31,6 +32,7 @@ public sealed class SegmentDirectory(AnalyticsDbContext db, CustomerDirectory cu
     {
         await EnsureBuiltInsAsync(caller, ct);
         var segment = await FindAsync(caller, idOrName, ct) ?? throw new NotFoundException("No such segment.");
+        await settler.BeforeReadAsync(caller.TenantId, ct);
         return View(segment, await db.SegmentMembers.LongCountAsync(m => m.TenantId == caller.TenantId && m.SegmentId == segment.Id, ct));
     }
 
@@ -109,6 +111,7 @@ public sealed class SegmentDirectory(AnalyticsDbContext db, CustomerDirectory cu
         var errors = new Dictionary<string, string[]>();
         var rule = ParseRules(rules, errors, required: true);
         if (errors.Count > 0) throw new InvalidInputException(errors);
+        await settler.BeforeReadAsync(caller.TenantId, ct);
         await using var lease = await customers.OpenAsync(ct);
         return await SegmentEvaluator.CountAsync(null, db.Database.GetDbConnection(), caller.TenantId, rule!, clock.GetUtcNow().UtcDateTime, ct);
     }

@@ -38,6 +38,9 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Time
     {
         RequireWrite(caller);
         if (!DashboardAccess.CanCreate(caller)) throw new ForbiddenException("Only admins and analysts create dashboards.");
+        // An analyst's dashboard is private to its owner; a key is nobody, so what it made could only be found by admins.
+        if (caller.UserId is null && !caller.IsInRole(Roles.Admin))
+            throw new ForbiddenException("An analyst's dashboard belongs to the analyst: sign in to create it, or use an admin key.");
         var validator = new DashboardValidator();
         validator.Dashboard(input, creating: true);
         validator.ThrowIfInvalid();

@@ -38,6 +38,14 @@ internal sealed class DashboardValidator
             if (string.IsNullOrWhiteSpace(w.Title) || w.Title.Length > 200) Add(path + "title", "A title of 1 to 200 characters is required.");
         if (creating || w.Metric is not null)
             if (w.Metric is null || !MetricEventValidator.NamePattern().IsMatch(w.Metric)) Add(path + "metric", "A metric name is required.");
+            else if (w.Metric.StartsWith(Kpis.KpiFigures.Prefix, StringComparison.Ordinal))
+            {
+                // A business KPI is a figure, not a series: it shows on a KPI card only.
+                if (Kpis.KpiFigures.Find(w.Metric) is null) Add(path + "metric", "Unknown KPI; see docs/kpis.md for the list.");
+                else if (w.Type is { } kpiType && kpiType != WidgetTypes.KpiCard) Add(path + "type", "A KPI shows on a kpi_card.");
+            }
+            else if (w.Metric.StartsWith(Insights.ForecastService.WidgetPrefix, StringComparison.Ordinal) && w.Type is { } forecastType && forecastType != WidgetTypes.LineChart)
+                Add(path + "type", "A forecast shows on a line_chart.");
         if (w.Module is { Length: > 0 } module && !Modules.IsKnown(module)) Add(path + "module", $"Unknown module; use one of {string.Join(", ", Modules.All)}.");
         if (w.Period is { } period && period != "custom" && !MetricPeriod.All.Contains(period))
             Add(path + "period", $"Use one of {string.Join(", ", MetricPeriod.All)} or custom.");

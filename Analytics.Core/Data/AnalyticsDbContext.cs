@@ -25,6 +25,7 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<MetricEvent> MetricEvents => Set<MetricEvent>();
     public DbSet<CustomerProfile> Customers => Set<CustomerProfile>();
     public DbSet<CustomerActivity> CustomerActivity => Set<CustomerActivity>();
+    public DbSet<CustomerSettlement> CustomerSettlements => Set<CustomerSettlement>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();
@@ -51,6 +52,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.Property(t => t.TimeZone).HasMaxLength(64);
             e.Property(t => t.Currency).HasMaxLength(3);
             e.Ignore(t => t.Zone);
+            e.OwnsOne(t => t.Retention);
+            e.Navigation(t => t.Retention).IsRequired();
         });
 
         builder.Entity<AppUser>(e =>
@@ -114,12 +117,20 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             e.HasQueryFilter(c => c.TenantId == CurrentTenantId);
         });
 
+        builder.Entity<CustomerSettlement>(e =>
+        {
+            e.ToTable("CustomerSettlement");
+            e.Property(s => s.Id).ValueGeneratedNever();
+        });
+
         builder.Entity<CustomerActivity>(e =>
         {
             e.Property(a => a.Name).HasMaxLength(100);
             e.Property(a => a.Module).HasMaxLength(50);
-            // A customer's page of the timeline, and its events in a window by module, are one range of this index.
-            e.HasIndex(a => new { a.TenantId, a.CustomerKey, a.Ticks, a.Module });
+            // A customer's page of the timeline, and its events in a window by module, are one range of this index. It
+            // leads with the customer (whose key names its tenant) so it also serves the foreign key, and ingest keeps
+            // two B-trees per row up to date instead of three.
+            e.HasIndex(a => new { a.CustomerKey, a.Ticks, a.Module, a.TenantId });
             e.HasOne<CustomerProfile>().WithMany().HasForeignKey(a => a.CustomerKey).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(a => a.TenantId == CurrentTenantId);
         });

@@ -41,6 +41,8 @@ public sealed class AnomalyService(AnalyticsDbContext db, AnomalyDetector detect
     public async Task<IReadOnlyList<Anomaly>> DetectAsync(Caller caller, CancellationToken ct)
     {
         if (!caller.IsInRole(Roles.Admin)) throw new ForbiddenException("Only an admin runs the anomaly detector.");
+        // The detector stores what it finds: that is a write.
+        if (!caller.CanWrite) throw new ForbiddenException("This key may only read.");
         return await detector.DetectAsync(caller.TenantId, ct);
     }
 

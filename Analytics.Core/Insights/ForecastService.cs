@@ -11,6 +11,9 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
 {
     public const int MaxPeriods = 36;
 
+    /// <summary>A dashboard line chart whose metric is <c>forecast.&lt;metric&gt;</c> shows this forecast.</summary>
+    public const string WidgetPrefix = "forecast.";
+
     public async Task<ForecastResult> GetAsync(Caller caller, ForecastRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -42,7 +45,7 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
             : [];
 
         var season = Season(granularity);
-        var (model, points, confidence) = Forecaster.Run(history.Select(h => h.Actual).ToList(), season, periods);
+        var (model, points, confidence, origins) = Forecaster.Run(history.Select(h => h.Actual).ToList(), season, periods);
         var forecast = new List<ForecastPoint>(periods);
         var next = current;
         foreach (var p in points)
@@ -51,7 +54,7 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
             next = TimeBuckets.Next(next, granularity);
         }
         return new ForecastResult(model, now, forecast, confidence, money ? w.Currency : null, metric,
-            granularity.ToString().ToLowerInvariant(), Forecaster.IntervalLevel, model == Forecaster.SeasonalModel ? season : null, history);
+            granularity.ToString().ToLowerInvariant(), Forecaster.IntervalLevel, model == Forecaster.SeasonalModel ? season : null, history, origins);
     }
 
     /// <summary>Days per season by granularity: a week of days, a year of weeks, months or quarters.</summary>

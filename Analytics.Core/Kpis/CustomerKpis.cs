@@ -4,7 +4,10 @@ using static Analytics.Core.Kpis.KpiWindow;
 
 namespace Analytics.Core.Kpis;
 
-/// <summary>Acquisition and retention from <c>customer_signup</c>, <c>customer_churned</c>, <c>marketing_spend</c> and the customer profiles.</summary>
+/// <summary>
+/// Acquisition from <c>customer_signup</c>, <c>customer_churned</c> and <c>marketing_spend</c>; lifetime value and retention
+/// from the customer profiles and their activity (<see cref="CustomerBase"/>).
+/// </summary>
 public sealed class CustomerKpis(KpiReader reader, CustomerBase customers)
 {
     public async Task<CustomersReport> GetAsync(Caller caller, KpiRequest request, CancellationToken ct)
@@ -14,7 +17,7 @@ public sealed class CustomerKpis(KpiReader reader, CustomerBase customers)
         var churned = await w.CountAsync("customer_churned", ct: ct);
         var spend = await w.MoneyAsync("marketing_spend", MetricGrouping.Quarter, ct);
         var ltv = await customers.AverageLifetimeValueAsync(w, ct);
-        var atStart = await customers.ActiveAtStartAsync(w, ct);
+        var (atStart, lost) = await customers.RetentionAsync(w, ct);
         double? cac = signups == 0 ? null : spend.Total / signups;
         var channels = (await w.ByAsync("customer_signup", "channel", MetricAggregate.Count, ct: ct))
             .Select(c => new AcquisitionChannel(c.Value, c.Count, Ratio(c.Count, signups)))
@@ -27,7 +30,7 @@ public sealed class CustomerKpis(KpiReader reader, CustomerBase customers)
             ltv is { } l ? Cents(l) : null,
             cac is { } c ? Cents(c) : null,
             ltv is { } lv && cac is { } cc && cc > 0 ? Math.Round(lv / cc, 2) : null,
-            atStart == 0 ? null : Math.Round(Math.Clamp(1 - (double)churned / atStart, 0, 1), 4),
+            atStart == 0 ? null : Math.Round(1 - (double)lost / atStart, 4, MidpointRounding.AwayFromZero),
             channels,
             Cents(spend.Total),
             atStart,

@@ -9,7 +9,7 @@ namespace Analytics.Core.Kpis;
 /// The KPIs a dashboard can hold: a <c>kpi_card</c> widget whose metric is <c>kpi.&lt;area&gt;.&lt;figure&gt;</c> shows the
 /// figure over the widget's period with its change against the previous equal period.
 /// </summary>
-public sealed class KpiFigures(IServiceProvider services, TenantDirectory tenants)
+public sealed class KpiFigures(KpiAreas areas, TenantDirectory tenants)
 {
     public const string Prefix = "kpi.";
 
@@ -34,6 +34,7 @@ public sealed class KpiFigures(IServiceProvider services, TenantDirectory tenant
         new("kpi.customers.ltv_cac_ratio", "customers", "LTV : CAC", Number, true, r => ((CustomersReport)r).LtvCacRatio),
         new("kpi.customers.retention_rate", "customers", "Retention", Percent, true, r => ((CustomersReport)r).RetentionRate),
         new("kpi.inventory.stock_units", "inventory", "Units in stock", Number, true, r => ((InventoryReport)r).StockUnits),
+        new("kpi.inventory.stock_value", "inventory", "Stock value", KpiFigureFormat.Money, true, r => (double?)((InventoryReport)r).StockValue),
         new("kpi.inventory.low_stock_alerts", "inventory", "Low-stock alerts", Number, false, r => ((InventoryReport)r).LowStockAlerts),
         new("kpi.inventory.receiving_volume", "inventory", "Units received", Number, true, r => ((InventoryReport)r).ReceivingVolume),
         new("kpi.inventory.days_of_cover", "inventory", "Days of cover", Number, true, r => ((InventoryReport)r).DaysOfCover),
@@ -64,26 +65,9 @@ public sealed class KpiFigures(IServiceProvider services, TenantDirectory tenant
         string Day(DateTime utc) => DateOnly.FromDateTime(TimeBuckets.ToLocal(utc, zone)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var now = new KpiRequest(Day(fromUtc), Day(toUtc.AddTicks(-1)), "day");
         var before = new KpiRequest(Day(fromUtc - (toUtc - fromUtc)), Day(fromUtc.AddTicks(-1)), "day");
-        var current = await ReportAsync(figure.Area, caller, now, ct);
-        var previous = await ReportAsync(figure.Area, caller, before, ct);
-        var currency = current switch
-        {
-            RevenueReport r => r.Summary.Currency, SalesReport s => s.Currency, CustomersReport c => c.Currency, MarketingReport m => m.Currency,
-            _ => "",
-        };
+        var current = await areas.ReportAsync(figure.Area, caller, now, ct);
+        var previous = await areas.ReportAsync(figure.Area, caller, before, ct);
+        var currency = KpiAreas.CurrencyOf(current);
         return new KpiFigureValue(figure, figure.Read(current), figure.Read(previous), currency);
     }
-
-    private async Task<object> ReportAsync(string area, Caller caller, KpiRequest request, CancellationToken ct) => area switch
-    {
-        "revenue" => await Service<RevenueKpis>().GetAsync(caller, request, ct),
-        "sales" => await Service<SalesKpis>().GetAsync(caller, request, ct),
-        "customers" => await Service<CustomerKpis>().GetAsync(caller, request, ct),
-        "inventory" => await Service<InventoryKpis>().GetAsync(caller, request, ct),
-        "hr" => await Service<HrKpis>().GetAsync(caller, request, ct),
-        "support" => await Service<SupportKpis>().GetAsync(caller, request, ct),
-        _ => await Service<MarketingKpis>().GetAsync(caller, request, ct),
-    };
-
-    private T Service<T>() where T : notnull => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
 }

@@ -41,7 +41,7 @@ public sealed class KpiReader(MetricQueryService metrics, TenantDirectory tenant
         if (string.IsNullOrEmpty(request.GroupBy) && (range!.ToUtc - range.FromUtc).TotalDays > DailyUpToDays)
             range = range with { GroupBy = MetricGrouping.Month };
         // The first whole tenant-local day the daily rollups still hold: where stored history starts.
-        var coverage = TierCoverage.At(clock.GetUtcNow().UtcDateTime, retention.Value);
+        var coverage = TierCoverage.At(clock.GetUtcNow().UtcDateTime, RetentionPeriods.For(tenant, retention.Value));
         var historyFrom = TimeBuckets.ToUtc(DateOnly.FromDayNumber(coverage.DailyFromDay + 1).ToDateTime(TimeOnly.MinValue), tenant.Zone);
         return new KpiWindow(metrics, caller, tenant, range!, converter!, historyFrom);
     }

@@ -1,14 +1,22 @@
+using System.Text.Json;
+
 namespace Analytics.Core.Metrics;
 
 /// <summary>
 /// A validated batch prepared for storage: the raw rows still inside the raw tier, and the hourly and daily
-/// rollup cells it touches, aggregated in memory so each touched row is written once per batch.
+/// rollup cells it touches, aggregated in memory so each touched row is written once per batch. Everything that
+/// costs CPU (dimension JSON, ordering) is done here, before the write transaction takes SQLite's one writer.
 /// </summary>
 public sealed class MetricBatch
 {
-    public sealed record RawRow(string Name, string Module, double Value, long Ticks, string? CustomerId, IReadOnlyDictionary<string, string>? Dimensions);
+    /// <summary>A raw row; <see cref="Dimensions"/> is the event's dimensions as stored JSON.</summary>
+    public sealed record RawRow(string Name, string Module, double Value, long Ticks, string? CustomerId, string Dimensions);
 
-    public List<RawRow> Raw { get; } = [];
+    /// <summary>Raw rows in series order (name, then time; stable), so consecutive inserts land on the same index pages.</summary>
+    public List<RawRow> Raw { get; private set; } = [];
+
+    /// <summary>Each event's dimensions as stored JSON, by the event's index in the batch.</summary>
+    public string[] DimensionsJson { get; private set; } = [];
     public Dictionary<RollupKey, RollupCell> Hourly { get; } = [];
     public Dictionary<RollupKey, RollupCell> Daily { get; } = [];
     /// <summary>The series seen, with the latest timestamp of each; an empty key and value stand for the metric itself.</summary>
@@ -17,9 +25,11 @@ public sealed class MetricBatch
 
     public static MetricBatch Aggregate(IReadOnlyList<MetricEventInput> events, TimeZoneInfo zone, DateTime nowUtc, TierCoverage coverage)
     {
-        var batch = new MetricBatch();
-        foreach (var e in events)
+        var batch = new MetricBatch { DimensionsJson = new string[events.Count] };
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
+            var json = batch.DimensionsJson[i] = DimensionsJsonOf(e.Dimensions);
             var name = e.Name!;
             var module = e.Module!;
             var utc = e.Timestamp?.UtcDateTime ?? nowUtc;
@@ -27,7 +37,7 @@ public sealed class MetricBatch
             batch.Names.Add(name);
             Seen(batch.Catalog, (name, module, "", ""), utc.Ticks);
 
-            if (utc >= coverage.RawFromUtc) batch.Raw.Add(new RawRow(name, module, e.Value.Value, utc.Ticks, e.CustomerId, e.Dimensions));
+            if (utc >= coverage.RawFromUtc) batch.Raw.Add(new RawRow(name, module, e.Value.Value, utc.Ticks, e.CustomerId, json));
 
             var hour = TierCoverage.HourOf(utc);
             var day = TierCoverage.DayOf(utc, zone);
@@ -43,8 +53,14 @@ public sealed class MetricBatch
                 Add(daily, batch.Daily, new RollupKey(name, module, key, value, day), cell);
             }
         }
+        // The sort is stable: events of one series at the same instant keep their batch order, which decides "last".
+        batch.Raw = batch.Raw.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks).ToList();
         return batch;
     }
+
+    /// <summary>Dimensions as stored: a JSON object, <c>{}</c> when there are none.</summary>
+    public static string DimensionsJsonOf(IReadOnlyDictionary<string, string>? dimensions) =>
+        dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}";
 
     private static void Seen(Dictionary<(string, string, string, string), long> catalog, (string, string, string, string) series, long ticks)
     {

@@ -9,10 +9,10 @@ namespace Analytics.Core.Metrics;
 /// in one transaction, or nothing is; after commit the change feed hears which metrics changed.
 /// </summary>
 public sealed class MetricIngestService(
-    MetricStore store,
+    MetricWriteQueue writes,
     TenantDirectory tenants,
     IMetricChangeFeed changes,
-    Customers.CustomerActivityRecorder customers,
+    Customers.CustomerSettler settler,
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
     AnalyticsInstruments instruments,
@@ -28,15 +28,18 @@ public sealed class MetricIngestService(
             throw new TooLargeException($"A request carries at most {limits.MaxEvents} events; this one has {events.Count}.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var tenant = await tenants.GetAsync(caller.TenantId, ct);
+        var periods = RetentionPeriods.For(tenant, retention.Value);
         var errors = new Dictionary<string, List<string>>();
         for (var i = 0; i < events.Count; i++)
-            MetricEventValidator.Validate(events[i], events.Count == 1 ? "" : $"[{i}]", now, limits, retention.Value.DailyRollups, errors);
+            MetricEventValidator.Validate(events[i], events.Count == 1 ? "" : $"[{i}]", now, limits, periods.DailyRollups, errors);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), "Some events are invalid; none were recorded.");
 
-        var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
-        var batch = MetricBatch.Aggregate(events, zone, now, TierCoverage.At(now, retention.Value));
-        await store.WriteAsync(caller.TenantId, batch, ct, (tx, c) => customers.RecordAsync(tx, caller.TenantId, events, now, c));
+        var batch = MetricBatch.Aggregate(events, tenant.Zone, now, TierCoverage.At(now, periods));
+        var touched = Customers.CustomerActivityRecorder.Prepare(caller.TenantId, events, batch, now);
+        await writes.WriteAsync(new MetricWrite(caller.TenantId, batch, touched is null ? null : touched.WriteAsync), ct);
+        if (touched is not null) settler.Touched(caller.TenantId);
         instruments.Recorded(events.Count);
         changes.Publish(caller.TenantId, batch.Names);
         return events.Count;

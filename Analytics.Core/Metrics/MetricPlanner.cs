@@ -10,7 +10,7 @@ namespace Analytics.Core.Metrics;
 /// </summary>
 public static class MetricPlanner
 {
-    public static MetricTier Choose(MetricQuery query, TimeZoneInfo zone, TierCoverage coverage, RetentionOptions retention)
+    public static MetricTier Choose(MetricQuery query, TimeZoneInfo zone, TierCoverage coverage, RetentionPeriods retention)
     {
         var rollups = query.DimensionCount <= 1;
         if (rollups && query.GroupBy != MetricGrouping.Hour && IsLocalMidnight(query.FromUtc, zone) && IsLocalMidnight(query.ToUtc, zone)
@@ -24,9 +24,9 @@ public static class MetricPlanner
         throw new UnprocessableException(Why(query, zone, coverage, retention));
     }
 
-    private static string Why(MetricQuery query, TimeZoneInfo zone, TierCoverage coverage, RetentionOptions retention)
+    private static string Why(MetricQuery query, TimeZoneInfo zone, TierCoverage coverage, RetentionPeriods retention)
     {
-        var age = (int)Math.Ceiling((coverage.RawFromUtc + retention.RawEvents - query.FromUtc).TotalDays);
+        var age = (int)Math.Ceiling((coverage.NowUtc - query.FromUtc).TotalDays);
         var raw = Days(retention.RawEvents);
         if (TierCoverage.DayOf(query.FromUtc, zone) < coverage.DailyFromDay)
             return $"Metrics are kept for {Days(retention.DailyRollups)} days; this range starts {age} days ago.";

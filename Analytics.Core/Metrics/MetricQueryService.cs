@@ -27,7 +27,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     /// <summary>Answers the query from the tier the planner picks, or from <paramref name="tier"/> when a caller must compare tiers.</summary>
     public async Task<MetricSeries> QueryAsync(Caller caller, MetricQuery query, CancellationToken ct, MetricTier? tier = null)
     {
-        var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
+        var tenant = await tenants.GetAsync(caller.TenantId, ct);
+        var zone = tenant.Zone;
         query = WithSegmentFromFilters(query);
         long segmentId = 0;
         MetricTier chosen;
@@ -41,7 +42,11 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
                     $"A query narrowed to a segment reads customer activity, which is kept for {Days(kept)} days; this range starts {(int)Math.Ceiling((clock.GetUtcNow().UtcDateTime - query.FromUtc).TotalDays)} days ago. Shorten the range or drop the segment.");
             chosen = MetricTier.Customers;
         }
-        else chosen = tier ?? MetricPlanner.Choose(query, zone, Coverage(), retention.Value);
+        else
+        {
+            var periods = RetentionPeriods.For(tenant, retention.Value);
+            chosen = tier ?? MetricPlanner.Choose(query, zone, TierCoverage.At(clock.GetUtcNow().UtcDateTime, periods), periods);
+        }
         var buckets = TimeBuckets.Cover(query.FromUtc, query.ToUtc, query.GroupBy, zone);
         if (buckets.Count > MaxBuckets)
             throw new UnprocessableException($"The range holds {buckets.Count} {query.GroupBy.ToString().ToLowerInvariant()} buckets; at most {MaxBuckets} fit in one answer. Choose a coarser group_by or a shorter range.");
@@ -135,8 +140,6 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
 
     private static string Days(TimeSpan span) => span.TotalDays.ToString("0", CultureInfo.InvariantCulture);
 
-    private TierCoverage Coverage() => TierCoverage.At(clock.GetUtcNow().UtcDateTime, retention.Value);
-
     private static MetricGrouping WidestGrouping(MetricQuery query) =>
         (query.ToUtc - query.FromUtc).TotalDays > 400 ? MetricGrouping.Quarter : MetricGrouping.Day;
 
@@ -178,7 +181,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
 
         var toUtc = to ?? TimeBuckets.ToUtc(TimeBuckets.ToLocal(nowUtc, zone).Date.AddDays(1), zone);
         var fromUtc = from ?? toUtc.AddDays(-30);
-        if (fromUtc > toUtc) throw new UnprocessableException("'from' is after 'to'.");
+        if (fromUtc >= toUtc) throw new UnprocessableException("'from' is not before 'to': the range is empty.");
         return WithSegmentFromFilters(new MetricQuery(r.Name!, fromUtc, toUtc, grouping, agg, string.IsNullOrEmpty(r.Module) ? null : r.Module,
             r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By, string.IsNullOrEmpty(r.Segment) ? null : r.Segment));
     }

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Analytics.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,25 +17,32 @@ public sealed class MetricStore(AnalyticsDbContext db)
 {
     /// <summary>
     /// Writes a batch — raw rows, rollup upserts and catalog — in one transaction; <paramref name="alongside"/> writes
-    /// what else the batch changes (customer profiles) in the same transaction, so all of it lands or none.
+    /// what else the batch changes (customer activity) in the same transaction, so all of it lands or none.
     /// </summary>
-    public async Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct, Func<DbTransaction, CancellationToken, Task>? alongside = null)
+    public Task WriteAsync(int tenantId, MetricBatch batch, CancellationToken ct, Func<DbTransaction, CancellationToken, Task>? alongside = null) =>
+        WriteAsync([new MetricWrite(tenantId, batch, alongside)], ct);
+
+    /// <summary>Writes several batches in one transaction, in order (<see cref="MetricWriteQueue"/>'s group commit).</summary>
+    public async Task WriteAsync(IReadOnlyList<MetricWrite> writes, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var transaction = tx.GetDbTransaction();
-            if (transaction is Npgsql.NpgsqlTransaction)
-                await PostgresMetricWriter.WriteAsync(transaction, tenantId, batch, ct);
-            else
+            foreach (var (tenantId, batch, alongside) in writes)
             {
-                InsertRaw(transaction, tenantId, batch.Raw, ct);
-                UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
-                UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
-                UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
+                if (transaction is Npgsql.NpgsqlTransaction)
+                    await PostgresMetricWriter.WriteAsync(transaction, tenantId, batch, ct);
+                else
+                {
+                    InsertRaw(transaction, tenantId, batch.Raw, ct);
+                    UpsertRollups(transaction, "MetricRollupsHourly", tenantId, batch.Hourly, ct);
+                    UpsertRollups(transaction, "MetricRollupsDaily", tenantId, batch.Daily, ct);
+                    UpsertCatalog(transaction, tenantId, batch.Catalog, ct);
+                }
+                if (alongside is not null) await alongside(transaction, ct);
             }
-            if (alongside is not null) await alongside(transaction, ct);
             await tx.CommitAsync(ct);
         });
     }
@@ -44,17 +50,15 @@ public sealed class MetricStore(AnalyticsDbContext db)
     private static void InsertRaw(DbTransaction tx, int tenantId, List<MetricBatch.RawRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        // In series order, consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index. The sort is
-        // stable: events of one series at the same instant keep their batch order, which decides "last" in the rollups.
+        // The batch is in series order, so consecutive rows land on the same pages of the (TenantId, Name, Timestamp) index.
         using var insert = SqliteRowWriter.On(tx, "INSERT INTO MetricEvents (TenantId, Name, Module, Value, Timestamp, CustomerId, Dimensions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         insert.Bind(1, tenantId);
-        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks))
+        foreach (var row in rows)
         {
-            insert.Bind(2, row.Name).Bind(3, row.Module).Bind(4, row.Value).Bind(5, row.Ticks).Bind(6, row.CustomerId)
-                  .Bind(7, row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}");
+            insert.Bind(2, row.Name).Bind(3, row.Module).Bind(4, row.Value).Bind(5, row.Ticks).Bind(6, row.CustomerId).Bind(7, row.Dimensions);
             insert.Execute(ct);
         }
-        }
+    }
 
     private static void UpsertRollups(DbTransaction tx, string table, int tenantId, Dictionary<RollupKey, RollupCell> cells, CancellationToken ct)
     {
@@ -77,7 +81,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
                   .Bind(7, cell.Count).Bind(8, cell.Sum).Bind(9, cell.Min).Bind(10, cell.Max).Bind(11, cell.Last).Bind(12, cell.LastTicks);
             upsert.Execute(ct);
         }
-        }
+    }
 
     private static void UpsertCatalog(DbTransaction tx, int tenantId, Dictionary<(string Name, string Module, string DimKey, string DimValue), long> catalog, CancellationToken ct)
     {
@@ -93,7 +97,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
             upsert.Bind(2, name).Bind(3, module).Bind(4, key).Bind(5, value).Bind(6, ticks);
             upsert.Execute(ct);
         }
-        }
+    }
 
 
     /// <summary>A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.</summary>
@@ -198,23 +202,25 @@ public sealed class MetricStore(AnalyticsDbContext db)
     }
 
     /// <summary>
-    /// Deletes up to <paramref name="limit"/> rows of one tier older than its cutoff, walking the catalog's series so
-    /// every delete is a short range scan of the clustered key; returns how many rows went.
+    /// Deletes up to <paramref name="limit"/> of a tenant's rows of one tier older than the cutoff, walking the catalog's
+    /// series so every delete is a short range scan of the clustered key; returns how many rows went.
     /// </summary>
-    public async Task<int> TrimAsync(MetricTier tier, long cutoff, int limit, CancellationToken ct)
+    public async Task<int> TrimAsync(int tenantId, MetricTier tier, long cutoff, int limit, CancellationToken ct)
     {
         await using var lease = await OpenAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var series = new List<(int Tenant, string Name, string Key, string Value)>();
+        var series = new List<(string Name, string Key, string Value)>();
         await using (var list = connection.CreateCommand())
         {
             list.CommandText = tier == MetricTier.Raw
-                ? "SELECT DISTINCT TenantId, Name, '', '' FROM MetricCatalog"
-                : "SELECT DISTINCT TenantId, Name, DimKey, DimValue FROM MetricCatalog";
+                ? "SELECT DISTINCT Name, '', '' FROM MetricCatalog WHERE TenantId = @tenant"
+                : "SELECT DISTINCT Name, DimKey, DimValue FROM MetricCatalog WHERE TenantId = @tenant";
+            Add(list, "@tenant", tenantId);
             await using var reader = await list.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) series.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            while (await reader.ReadAsync(ct)) series.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
+        var table = tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily";
         var deleted = 0;
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var delete = connection.CreateCommand();
@@ -224,20 +230,17 @@ public sealed class MetricStore(AnalyticsDbContext db)
             MetricTier.Raw when connection is Npgsql.NpgsqlConnection =>
                 "DELETE FROM MetricEvents WHERE Id IN (SELECT Id FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)",
             MetricTier.Raw => "DELETE FROM MetricEvents WHERE rowid IN (SELECT rowid FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp < @cutoff LIMIT @limit)",
-            _ => $"DELETE FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} WHERE (TenantId, Name, DimKey, DimValue, Bucket, Module) IN " +
-                 $"(SELECT TenantId, Name, DimKey, DimValue, Bucket, Module FROM {(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")} " +
+            _ => $"DELETE FROM {table} WHERE (TenantId, Name, DimKey, DimValue, Bucket, Module) IN " +
+                 $"(SELECT TenantId, Name, DimKey, DimValue, Bucket, Module FROM {table} " +
                  "WHERE TenantId = @tenant AND Name = @name AND DimKey = @key AND DimValue = @value AND Bucket < @cutoff LIMIT @limit)",
         };
         var p = Parameters(delete, "@tenant", "@name", "@key", "@value", "@cutoff", "@limit");
+        p[0].Value = tenantId;
         p[4].Value = cutoff;
-        foreach (var (tenant, name, key, value) in series)
+        foreach (var (name, key, value) in series)
         {
             if (deleted >= limit) break;
-            p[0].Value = tenant;
-            p[1].Value = name;
-            p[2].Value = key;
-            p[3].Value = value;
-            p[5].Value = limit - deleted;
+            (p[1].Value, p[2].Value, p[3].Value, p[5].Value) = (name, key, value, limit - deleted);
             deleted += await delete.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

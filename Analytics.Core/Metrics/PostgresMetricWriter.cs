@@ -26,8 +26,8 @@ internal static class PostgresMetricWriter
         if (rows.Count == 0) return;
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY metricevents (tenantid, name, module, value, timestamp, customerid, dimensions) FROM STDIN (FORMAT BINARY)", ct);
-        // Stable by series and time, as on SQLite: events of one series at the same instant keep their batch order.
-        foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks))
+        // Already in series order (MetricBatch.Aggregate).
+        foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(tenantId, NpgsqlDbType.Integer, ct);
@@ -37,7 +37,7 @@ internal static class PostgresMetricWriter
             await copy.WriteAsync(row.Ticks, NpgsqlDbType.Bigint, ct);
             if (row.CustomerId is null) await copy.WriteNullAsync(ct);
             else await copy.WriteAsync(row.CustomerId, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(row.Dimensions is { Count: > 0 } d ? JsonSerializer.Serialize(d) : "{}", NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(row.Dimensions, NpgsqlDbType.Text, ct);
         }
         await copy.CompleteAsync(ct);
     }

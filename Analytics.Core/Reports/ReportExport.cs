@@ -1,4 +1,6 @@
+using Analytics.Core.Kpis;
+
 namespace Analytics.Core.Reports;
 
-/// <summary>An export ready to write: its queried content, format, file name and content type.</summary>
-public sealed record ReportExport(ReportContent Content, ReportFormat Format, RenderedReport File, string FileName);
+/// <summary>An export ready to write: its computed KPI figures, format, file name and content type.</summary>
+public sealed record ReportExport(KpiExport Content, ReportFormat Format, RenderedReport File, string FileName);

@@ -1,27 +1,29 @@
 using System.Globalization;
 using Analytics.Core.Errors;
+using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 
 namespace Analytics.Core.Reports;
 
-/// <summary>Seed 000's export: validates the request, queries the area's metric series and names the file.</summary>
-public sealed class ReportExportService(ReportContentBuilder contents, TenantDirectory tenants, TimeProvider clock)
+/// <summary>Seed 000's export: validates the request, computes the area's KPI figures and their time series, and names the file.</summary>
+public sealed class ReportExportService(KpiExportService kpis, TenantDirectory tenants, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Formats = ["xlsx", "csv"];
 
     private static readonly MetricGrouping[] Groupings = [MetricGrouping.Day, MetricGrouping.Week, MetricGrouping.Month, MetricGrouping.Quarter];
 
     /// <summary>
-    /// Checks the request (400 with the camelCase fields that are wrong, 422 when <c>from</c> is after <c>to</c>) and runs
-    /// every query, so a refusal comes before the first byte of the file.
+    /// Checks the request (400 with the camelCase fields that are wrong, 422 when <c>from</c> is after <c>to</c>) and computes
+    /// every figure, so a refusal comes before the first byte of the file.
     /// </summary>
     public async Task<ReportExport> PrepareAsync(Caller caller, ReportExportRequest request, CancellationToken ct)
     {
+        Kpis.KpiAccess.EnsureCanRead(caller);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.ReportType)) errors["reportType"] = ["A reportType is required."];
-        else if (!ReportTypes.Metrics.ContainsKey(request.ReportType))
-            errors["reportType"] = [$"Unknown reportType; use one of {string.Join(", ", ReportTypes.All)}."];
+        else if (!KpiAreas.All.Contains(request.ReportType))
+            errors["reportType"] = [$"Unknown reportType; use one of {string.Join(", ", KpiAreas.All)}."];
         if (string.IsNullOrEmpty(request.Format)) errors["format"] = ["A format is required: xlsx or csv."];
         else if (!Formats.Contains(request.Format)) errors["format"] = ["Unknown format; export formats are xlsx and csv."];
         if (!string.IsNullOrEmpty(request.GroupBy)
@@ -46,17 +48,9 @@ public sealed class ReportExportService(ReportContentBuilder contents, TenantDir
         if (errors.Count > 0 || range is null) throw new InvalidInputException(errors);
 
         var format = request.Format == "csv" ? ReportFormat.Csv : ReportFormat.Xlsx;
-        var spec = new ReportSpec($"{Title(request.ReportType!)} report", format, ReportTypes.Metrics[request.ReportType!], [], range.FromUtc, range.ToUtc,
-            "Custom range", range.GroupBy, new Dictionary<string, string>());
-        var content = await contents.BuildAsync(caller, spec, ct);
+        var export = await kpis.BuildAsync(caller, request.ReportType!, new KpiRequest(request.From, request.To, request.GroupBy, request.Currency), ct);
         var fileName = string.Create(CultureInfo.InvariantCulture,
-            $"{request.ReportType}_{content.FirstDay:yyyy-MM-dd}_{content.LastDay:yyyy-MM-dd}.{ReportRenderer.Describe(format).FileExtension}");
-        return new ReportExport(content, format, ReportRenderer.Describe(format), fileName);
+            $"{request.ReportType}_{export.FirstDay:yyyy-MM-dd}_{export.LastDay:yyyy-MM-dd}.{ReportRenderer.Describe(format).FileExtension}");
+        return new ReportExport(export, format, ReportRenderer.Describe(format), fileName);
     }
-
-    private static string Title(string reportType) => reportType switch
-    {
-        "hr" => "HR",
-        _ => char.ToUpperInvariant(reportType[0]) + reportType[1..],
-    };
 }

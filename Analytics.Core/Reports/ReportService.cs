@@ -168,7 +168,7 @@ public sealed class ReportService(AnalyticsDbContext db, TenantDirectory tenants
 
     private static void RequireView(Caller caller)
     {
-        if (!ReportAccess.CanView(caller)) throw new NotFoundException("No such report.");
+        if (!ReportAccess.CanView(caller)) throw new ForbiddenException("Reports are for admins, analysts and managers.");
     }
 
     private static void RequireEdit(Caller caller)

@@ -10,6 +10,8 @@ public sealed class Tenant
     public string TimeZone { get; set; } = "UTC";
     public string Currency { get; set; } = "usd";
     public DateTime CreatedAt { get; set; }
+    /// <summary>The tenant's own retention periods within the installation's bounds; unset ones follow the installation.</summary>
+    public Metrics.TenantRetention Retention { get; set; } = new();
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

@@ -124,11 +124,8 @@ namespace Analytics.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customeractivity");
 
-                    b.HasIndex("CustomerKey")
-                        .HasDatabaseName("ix_customeractivity_customerkey");
-
-                    b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module")
-                        .HasDatabaseName("ix_customeractivity_tenantid_customerkey_ticks_module");
+                    b.HasIndex("CustomerKey", "Ticks", "Module", "TenantId")
+                        .HasDatabaseName("ix_customeractivity_customerkey_ticks_module_tenantid");
 
                     b.ToTable("customeractivity");
                 });
@@ -212,6 +209,22 @@ namespace Analytics.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_customers_tenantid_name");
 
                     b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Core.Customers.CustomerSettlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastActivityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lastactivityid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customersettlement");
+
+                    b.ToTable("customersettlement", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Core.Customers.Segment", b =>
@@ -1447,6 +1460,51 @@ namespace Analytics.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_aspnetusers_tenants_tenantid");
+                });
+
+            modelBuilder.Entity("Analytics.Core.Tenancy.Tenant", b =>
+                {
+                    b.OwnsOne("Analytics.Core.Metrics.TenantRetention", "Retention", b1 =>
+                        {
+                            b1.Property<int>("TenantId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime?>("DailyCompleteFromUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("dailycompletefromutc");
+
+                            b1.Property<int?>("DailyRollupsDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("dailyrollupsdays");
+
+                            b1.Property<DateTime?>("HourlyCompleteFromUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("hourlycompletefromutc");
+
+                            b1.Property<int?>("HourlyRollupsDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("hourlyrollupsdays");
+
+                            b1.Property<DateTime?>("RawCompleteFromUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("rawcompletefromutc");
+
+                            b1.Property<int?>("RawEventsDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("raweventsdays");
+
+                            b1.HasKey("TenantId")
+                                .HasName("pk_tenants");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId")
+                                .HasConstraintName("fk_tenants_tenants_tenantid");
+                        });
+
+                    b.Navigation("Retention")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

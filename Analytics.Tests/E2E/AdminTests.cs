@@ -23,7 +23,7 @@ public sealed class AdminTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("[data-testid=new-user] button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=one-time-secret]")).ToContainTextAsync($"Password for new-{scheme}@demo.local");
         await Assertions.Expect(users).ToContainTextAsync($"new-{scheme}@demo.local");
-        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"admin-users-{scheme}"), FullPage = true });
+        await ScreenshotAsync(page, $"admin-users-{scheme}");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).ClickAsync();
         await page.Locator("[data-testid=new-key] input").First.FillAsync($"erp-{scheme}");
@@ -33,7 +33,7 @@ public sealed class AdminTests(BrowserApp app) : IClassFixture<BrowserApp>
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/demo/metrics/catalog")).StatusCode);
-        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"admin-keys-{scheme}"), FullPage = true });
+        await ScreenshotAsync(page, $"admin-keys-{scheme}");
 
         var row = page.Locator("[data-testid=key-list] tr", new() { HasText = $"erp-{scheme}" });
         await row.Locator("[data-testid=revoke-key]").ClickAsync();
@@ -46,11 +46,20 @@ public sealed class AdminTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(audit).ToContainTextAsync("demo seed");
         await Assertions.Expect(audit).ToContainTextAsync("api_key.revoked");
         await Assertions.Expect(audit).ToContainTextAsync($"user new-{scheme}@demo.local");
-        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"admin-audit-{scheme}"), FullPage = true });
+        await ScreenshotAsync(page, $"admin-audit-{scheme}");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Settings" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=retention]")).ToContainTextAsync("Raw events");
-        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"admin-settings-{scheme}"), FullPage = true });
+        var raw = page.Locator("[data-testid=retention-raw] input");
+        await raw.FillAsync("400");
+        await page.ClickAsync("[data-testid=save-retention]");
+        await Assertions.Expect(page.Locator("[data-testid=retention-raw]")).ToContainTextAsync("Raw events are kept 7 to 365 days.");
+        await raw.FillAsync("60");
+        await page.ClickAsync("[data-testid=save-retention]");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Retention saved." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=retention-raw]")).Not.ToContainTextAsync("7 to 365 days.");
+        await Assertions.Expect(raw).ToHaveValueAsync("60");
+        await ScreenshotAsync(page, $"admin-settings-{scheme}");
         await page.ClickAsync("[data-testid=admin-test-email]");
         await page.GetByRole(AriaRole.Dialog).GetByLabel("To").FillAsync("ops@demo.local");
         await page.ClickAsync("[data-testid=test-email-send]");
@@ -59,6 +68,23 @@ public sealed class AdminTests(BrowserApp app) : IClassFixture<BrowserApp>
         if (scheme == "dark") await page.ClickAsync("[data-testid=theme-toggle]");
         Assert.Empty(errors);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A screenshot of the whole tab as a person sees it at rest: from the top, no pointer hovering, notices closed.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.Mouse.MoveAsync(1390, 890);
+        await page.EvaluateAsync("() => document.querySelectorAll('.mud-snackbar button').forEach(b => b.click())");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        // The tab underline slides to the chosen tab.
+        await page.WaitForTimeoutAsync(400);
+        // A window as tall as the tab, rather than a full-page capture, keeps the fixed menu and app bar where a person sees them.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(1400, Math.Max(900, height));
+        await page.WaitForTimeoutAsync(200);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath(name) });
+        await page.SetViewportSizeAsync(1400, 900);
     }
 
     [Fact]

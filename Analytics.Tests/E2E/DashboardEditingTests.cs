@@ -149,6 +149,73 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task An_analyst_adds_a_business_kpi_and_a_forecast_from_the_widget_editor_and_sees_their_values()
+    {
+        var page = await app.SignInAsync("analyst@demo.local");
+        var errors = BrowserApp.CollectErrors(page);
+        try
+        {
+            await page.ClickAsync("[data-testid=create-dashboard]");
+            await Field(page, "dashboard-form-name").FillAsync("Business KPIs");
+            await page.ClickAsync("[data-testid=dashboard-form-save]");
+            await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
+            await BrowserApp.WaitForInteractiveAsync(page);
+            await page.ClickAsync("[data-testid=edit-toggle]");
+
+            // A KPI: the source, the area and the figure; the title follows the figure's name.
+            await page.ClickAsync("[data-testid=add-widget]");
+            await Assertions.Expect(page.Locator("[data-testid=widget-editor]")).ToBeVisibleAsync();
+            await ChooseAsync(page, "editor-source", "Business KPI");
+            await ChooseAsync(page, "editor-kpi-area", "Revenue");
+            await ChooseAsync(page, "editor-kpi", "Average order value");
+            await Assertions.Expect(Field(page, "editor-title")).ToHaveValueAsync("Average order value");
+            await Assertions.Expect(page.Locator("[data-testid=widget-editor] [data-testid=kpi-value]")).ToContainTextAsync("USD", new() { Timeout = 20_000 });
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("widget-editor-kpi") });
+            await page.ClickAsync("[data-testid=editor-save]");
+            await Assertions.Expect(page.Locator("[data-testid=widget-editor]")).ToHaveCountAsync(0);
+
+            // A forecast of revenue by month.
+            await page.ClickAsync("[data-testid=add-widget]");
+            await ChooseAsync(page, "editor-source", "Forecast");
+            await ChooseAsync(page, "editor-forecast-granularity", "month");
+            await Assertions.Expect(Field(page, "editor-title")).ToHaveValueAsync("Forecast of revenue");
+            await page.ClickAsync("[data-testid=editor-save]");
+            await Assertions.Expect(page.Locator("[data-testid=widget-editor]")).ToHaveCountAsync(0);
+
+            // The card shows the figure the KPI API gives for the same 30 days (the demo tenant's zone is UTC).
+            using var client = new HttpClient { BaseAddress = app.BaseAddress };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", BrowserApp.ApiKey);
+            var today = DateTime.UtcNow.Date;
+            var revenue = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                $"/api/analytics/revenue?from={today.AddDays(-29):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+            var expected = Analytics.Web.Components.Insights.InsightFormat.Money(revenue.GetProperty("summary").GetProperty("avgOrderValue").GetDecimal(), "usd");
+            var card = page.Locator("[data-testid=widget][data-title='Average order value'] [data-testid=kpi-value]");
+            await Assertions.Expect(card).ToHaveTextAsync(expected, new() { Timeout = 20_000 });
+            await Assertions.Expect(page.Locator("[data-testid=widget][data-title='Forecast of revenue'] [data-testid=forecast-widget] svg.apexcharts-svg"))
+                .ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+            // Saved as seed 004 widgets: a kpi_card of kpi.revenue.avg_order_value and a line_chart of forecast.revenue.
+            var id = page.Url.Split('/').Last().Split('?')[0];
+            var dashboard = await (await page.APIRequest.GetAsync($"/api/demo/dashboards/{id}")).JsonAsync();
+            var widgets = dashboard!.Value.GetProperty("widgets").EnumerateArray()
+                .Select(w => (w.GetProperty("type").GetString(), w.GetProperty("metric").GetString())).ToList();
+            Assert.Contains((WidgetTypes.KpiCard, "kpi.revenue.avg_order_value"), widgets);
+            Assert.Contains((WidgetTypes.LineChart, "forecast.revenue"), widgets);
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboard-kpi-widgets"), FullPage = true });
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("dashboard-kpi-widget-failure"), FullPage = true });
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task An_admin_shares_with_managers_who_see_it_read_only_while_dealers_do_not_see_it()
     {
         var admin = await app.SignInAsync("admin@demo.local");

@@ -117,4 +117,53 @@ public sealed class InsightsPageTests(BrowserApp app) : IClassFixture<BrowserApp
             await page.Context.CloseAsync();
         }
     }
+
+    /// <summary>Every figure card's name, value and note whose text is wider than its box (cut off or hidden).</summary>
+    private static Task<string[]> ClippedFiguresAsync(IPage page) =>
+        page.Locator("[data-testid=insight-figure]").EvaluateAllAsync<string[]>("""
+            cards => cards.flatMap(card => [...card.querySelectorAll('.mud-typography')]
+                .filter(t => t.scrollWidth > t.clientWidth + 1 || getComputedStyle(t).textOverflow === 'ellipsis' && getComputedStyle(t).overflow === 'hidden')
+                .map(t => `${card.dataset.name}: ${t.textContent}`))
+            """);
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Every_tab_shows_its_figures_in_full_at_1280_pixels(string mode)
+    {
+        var page = await app.SignInAsync("admin@demo.local");
+        var errors = BrowserApp.CollectErrors(page);
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/insights?tab=revenue");
+        await BrowserApp.WaitForInteractiveAsync(page);
+        if (mode == "dark") await page.ClickAsync("[data-testid=theme-toggle]");
+        try
+        {
+            foreach (var (key, label) in Analytics.Web.Components.Pages.Insights.Insights.Tabs)
+            {
+                await OpenTabAsync(page, label, key);
+                var panel = page.Locator($"[data-testid=panel-{key}]");
+                await Assertions.Expect(panel.Locator(".mud-skeleton")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+                if (key is "revenue" or "sales" or "forecast")
+                    await Assertions.Expect(panel.Locator("svg.apexcharts-svg").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+                Assert.Empty(await ClippedFiguresAsync(page));
+                // Breakdown tables fit their boxes: no column cut off at the right.
+                var cutTables = await panel.Locator(".mud-table-container").EvaluateAllAsync<int>("tables => tables.filter(t => t.scrollWidth > t.clientWidth + 1).length");
+                Assert.Equal(0, cutTables);
+                // Charts keep the height they were given, however their neighbours in the row are sized.
+                var heights = await panel.Locator(".apex-chart").EvaluateAllAsync<double[]>("charts => charts.map(c => c.getBoundingClientRect().height)");
+                Assert.All(heights, h => Assert.InRange(h, 200, 420));
+                // New-anomaly notices come and go: close them so they do not cover the page.
+                foreach (var close in await page.Locator(".mud-snackbar .mud-snackbar-close-button").AllAsync()) await close.ClickAsync(new() { Force = true });
+                await page.WaitForTimeoutAsync(300);
+                await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"insights-{key}-{mode}"), FullPage = true });
+            }
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            if (mode == "dark") await page.ClickAsync("[data-testid=theme-toggle]");
+            await page.Context.CloseAsync();
+        }
+    }
 }

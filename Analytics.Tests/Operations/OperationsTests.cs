@@ -5,6 +5,7 @@ using Analytics.Core;
 using Analytics.Tests.Infrastructure;
 using Analytics.Web.Cli;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Operations;
@@ -21,6 +22,27 @@ public sealed class OperationsTests(AnalyticsAppFactory app) : IClassFixture<Ana
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task While_the_app_checkpoints_in_the_background_its_connections_leave_the_WAL_to_it()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Analytics.Core.Data.AnalyticsDbContext>();
+        Assert.True(scope.ServiceProvider.GetRequiredService<Analytics.Core.Data.SqliteCheckpoints>().InBackground);
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+
+        // Without the job (a command-line run, the Core test host) SQLite checkpoints as usual.
+        await using var core = new CoreHost();
+        await using var plain = core.Scope();
+        var other = plain.ServiceProvider.GetRequiredService<Analytics.Core.Data.AnalyticsDbContext>();
+        await other.Database.OpenConnectionAsync();
+        await using var check = other.Database.GetDbConnection().CreateCommand();
+        check.CommandText = "PRAGMA wal_autocheckpoint";
+        Assert.Equal(1000L, (long)(await check.ExecuteScalarAsync())!);
     }
 
     [Fact]

@@ -25,11 +25,29 @@ public sealed class IngestBenchmark(CommandOptions options)
     /// <summary>How far back the events' timestamps reach: 30 days is a backfill, a few minutes is live traffic.</summary>
     private int WindowMinutes => options.Int("window-minutes", 30 * 24 * 60);
 
+    /// <summary><c>--http 0</c> runs only the in-process phase split.</summary>
+    private bool Http => options.Int("http", 1) != 0;
+
     public async Task<int> RunAsync(TextWriter output, CancellationToken ct)
+    {
+        using var scratch = new ScratchFolder();
+        if (Http && await RunHttpAsync(output, scratch, ct) is var code and not 0) return code;
+
+        var nowUtc = DateTime.UtcNow;
+        await using (var core = await InProcessCore.StartAsync(scratch.File("phases.db"), nowUtc, new Dictionary<string, string?>(), ct))
+        {
+            var caller = await core.CreateTenantAsync(Tenant, ct);
+            var phases = new IngestPhases(core, caller, nowUtc);
+            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
+            IngestPhases.Write(output, result);
+        }
+        return 0;
+    }
+
+    private async Task<int> RunHttpAsync(TextWriter output, ScratchFolder scratch, CancellationToken ct)
     {
         if (AppUnderTest.Locate(options) is not { } app) return 2;
 
-        using var scratch = new ScratchFolder();
         var environment = new Dictionary<string, string>
         {
             ["Database__ConnectionString"] = $"Data Source={scratch.File("ingest.db")}",
@@ -68,9 +86,11 @@ public sealed class IngestBenchmark(CommandOptions options)
 
             await PostAllAsync(http, warmupBatches, clients: 1, new Timings(), ct);
             var sequential = new Timings();
-            var sequentialWall = await PostAllAsync(http, sequentialBatches, clients: 1, sequential, ct);
+            var sequentialServer = new ServerTimings();
+            var sequentialWall = await PostAllAsync(http, sequentialBatches, clients: 1, sequential, ct, sequentialServer);
             var concurrent = new Timings();
-            var concurrentWall = await PostAllAsync(http, concurrentBatches, clients: 2, concurrent, ct);
+            var concurrentServer = new ServerTimings();
+            var concurrentWall = await PostAllAsync(http, concurrentBatches, clients: 2, concurrent, ct, concurrentServer);
 
             await PostAllAsync(http, singles[..WarmupRequests], Connections, new Timings(), ct);
             var single = new Timings();
@@ -86,6 +106,7 @@ public sealed class IngestBenchmark(CommandOptions options)
             Row(output, $"batched, 2 clients, {BatchSize:N0}/POST", concurrent, Batches * (long)BatchSize, concurrentWall);
             Row(output, $"single event, {Connections} connections", single, Requests, singleWall);
             output.WriteLine();
+            output.WriteLine($"Server time per batch (Server-Timing, p50): 1 client — {sequentialServer}; 2 clients — {concurrentServer}.");
             output.WriteLine($"Stored events checked: {stored:N0} rows in MetricEvents. Server peak working set: {AppUnderTest.PeakMemory(server)}.");
             output.WriteLine();
         }
@@ -94,14 +115,6 @@ public sealed class IngestBenchmark(CommandOptions options)
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync(CancellationToken.None);
         }
-
-        await using (var core = await InProcessCore.StartAsync(scratch.File("phases.db"), nowUtc, new Dictionary<string, string?>(), ct))
-        {
-            var caller = await core.CreateTenantAsync(Tenant, ct);
-            var phases = new IngestPhases(core, caller, nowUtc);
-            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
-            IngestPhases.Write(output, result);
-        }
         return 0;
     }
 
@@ -109,7 +122,7 @@ public sealed class IngestBenchmark(CommandOptions options)
         Enumerable.Range(0, count).Select(_ => WireFormat.Serialize(source.Next(BatchSize))).ToList();
 
     /// <summary>Posts every body once, from <paramref name="clients"/> workers taking the next body in turn; returns the wall time.</summary>
-    private static async Task<TimeSpan> PostAllAsync(HttpClient http, IReadOnlyList<byte[]> bodies, int clients, Timings latency, CancellationToken ct)
+    private static async Task<TimeSpan> PostAllAsync(HttpClient http, IReadOnlyList<byte[]> bodies, int clients, Timings latency, CancellationToken ct, ServerTimings? server = null)
     {
         var next = -1;
         var perWorker = Enumerable.Range(0, clients).Select(_ => new List<double>()).ToArray();
@@ -126,6 +139,7 @@ public sealed class IngestBenchmark(CommandOptions options)
                 if (response.StatusCode != HttpStatusCode.Created)
                     throw new InvalidOperationException($"POST {i} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (server is not null && response.Headers.TryGetValues("Server-Timing", out var timing)) server.Add(string.Join(",", timing));
             }
         }));
         wall.Stop();

@@ -3,7 +3,11 @@ namespace Analytics.Core.Data.Demo;
 /// <summary>The fixed cast of the demo company: what it sells, where, through which channels, and who makes it.</summary>
 internal static class DemoCatalog
 {
-    internal sealed record Product(string Name, string Sku, double PriceUsd, double Weight, int MaxQuantity);
+    internal sealed record Product(string Name, string Sku, double PriceUsd, double Weight, int MaxQuantity)
+    {
+        /// <summary>What a unit costs the company (a manufacturer's cost of goods, 45 % of the list price), in usd.</summary>
+        public string UnitCost => Math.Round(PriceUsd * 0.45, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     internal sealed record Country(string Code, string Region, double Weight, string LocalCurrency, double LocalCurrencyShare, int Warehouse, double DeliveryHours);
 

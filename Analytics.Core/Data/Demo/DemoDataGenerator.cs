@@ -92,7 +92,10 @@ public static class DemoDataGenerator
                 var warehouse = Warehouses[h];
                 var stock = w.Stock[p, h];
                 var demand = Math.Max(w.AverageDemand[p, h], 0.2);
-                yield return Event("stock_level", Math.Round(stock), "inventory", w.At(5, 20), SkuAt(sku, warehouse));
+                // The morning count carries the unit cost, so inventory KPIs can value the stock.
+                var counted = SkuAt(sku, warehouse);
+                counted["unit_cost"] = Products[p].UnitCost;
+                yield return Event("stock_level", Math.Round(stock), "inventory", w.At(5, 20), counted);
 
                 if (stock < demand * 5 && !w.Alerted[p, h])
                 {

@@ -95,9 +95,7 @@ namespace Analytics.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerKey");
-
-                    b.HasIndex("TenantId", "CustomerKey", "Ticks", "Module");
+                    b.HasIndex("CustomerKey", "Ticks", "Module", "TenantId");
 
                     b.ToTable("CustomerActivity");
                 });
@@ -162,6 +160,19 @@ namespace Analytics.Core.Data.Migrations
                     b.HasIndex("TenantId", "Name");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Core.Customers.CustomerSettlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CustomerSettlement", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Core.Customers.Segment", b =>
@@ -1137,6 +1148,43 @@ namespace Analytics.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Core.Tenancy.Tenant", b =>
+                {
+                    b.OwnsOne("Analytics.Core.Metrics.TenantRetention", "Retention", b1 =>
+                        {
+                            b1.Property<int>("TenantId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("DailyCompleteFromUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DailyRollupsDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("HourlyCompleteFromUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("HourlyRollupsDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("RawCompleteFromUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("RawEventsDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("Tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
+                    b.Navigation("Retention")
                         .IsRequired();
                 });
 

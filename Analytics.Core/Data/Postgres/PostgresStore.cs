@@ -21,7 +21,11 @@ public static class PostgresStore
         {
             if (entity.GetTableName() is { } table) entity.SetTableName(table.ToLowerInvariant());
             foreach (var property in entity.GetProperties())
+            {
+                // An owned type's key shares its owner's key column, which is named with the owner.
+                if (entity.IsOwned() && property.IsPrimaryKey()) continue;
                 property.SetColumnName(property.GetColumnName().ToLowerInvariant());
+            }
             foreach (var key in entity.GetKeys())
                 if (key.GetName() is { } name) key.SetName(name.ToLowerInvariant());
             foreach (var foreignKey in entity.GetForeignKeys())

@@ -93,6 +93,7 @@ public sealed class KpisApiTests(KpisApiTests.App app) : IClassFixture<KpisApiTe
     [InlineData("customers?currency=xyz", HttpStatusCode.BadRequest, "currency")]
     [InlineData("marketing?from=2026-03-01&to=2026-02-01", HttpStatusCode.UnprocessableEntity, null)]
     [InlineData("hr?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z", HttpStatusCode.UnprocessableEntity, null)]
+    [InlineData("revenue?from=2026-04-01&to=2026-03-31", HttpStatusCode.UnprocessableEntity, null)]
     public async Task Bad_parameters_get_the_seed_status_codes(string url, HttpStatusCode status, string? field)
     {
         var (_, key) = await app.CreateTenantAsync("statuses");

@@ -46,6 +46,7 @@ public sealed class MetricsApiTests(MetricsApiTests.App app) : IClassFixture<Met
         var post = await client.PostAsJsonAsync("/api/batch/metrics", events);
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         Assert.Equal(1000, (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recorded").GetInt32());
+        Assert.Matches(@"^read;dur=\d+\.\d, record;dur=\d+\.\d$", Assert.Single(post.Headers.GetValues("Server-Timing")));
 
         var get = await client.GetAsync($"/api/batch/metrics?name=order_value&from={Day(2)}&to={Day(0)}&group_by=day");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);

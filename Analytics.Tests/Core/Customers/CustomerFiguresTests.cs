@@ -64,6 +64,7 @@ public sealed class CustomerFiguresTests : IAsyncLifetime
 
     private async Task AssertProfilesMatchAsync(string[] customers, List<MetricEventInput> events, DateTime now)
     {
+        await _host.RunAsync(_acme, async s => { await s.GetRequiredService<CustomerSettler>().SettleAllAsync(CancellationToken.None); return 0; });
         var (table, options) = await _host.RunAsync(_acme, async s =>
             (await s.GetRequiredService<TenantCurrencies>().ForTenantAsync(_acme.TenantId, CancellationToken.None), s.GetRequiredService<IOptions<CustomerOptions>>().Value));
         var profiles = await _host.RunAsync(_acme, s => s.GetRequiredService<AnalyticsDbContext>().Customers.ToDictionaryAsync(c => c.ExternalId));
@@ -95,6 +96,51 @@ public sealed class CustomerFiguresTests : IAsyncLifetime
         // 100 usd + 92 eur (= 100 usd) + 50 (tenant currency) − 79 gbp (= 100 usd)
         Assert.Equal(150m, profile.Ltv);
         Assert.Equal(2, profile.OrderCount);
+    }
+
+    [Fact]
+    public async Task Ingest_appends_activity_and_a_read_settles_the_profile_first()
+    {
+        var at = new DateTimeOffset(_host.Clock.GetUtcNow().UtcDateTime.AddHours(-1), TimeSpan.Zero);
+        var orders = Enumerable.Range(0, 3).Select(i => new MetricEventInput("order_value", 30_000, "fulfillment", null, at.AddMinutes(i), "settle_1")).ToList();
+        await _host.RunAsync(_acme, s => s.GetRequiredService<MetricIngestService>().RecordAsync(_acme, orders, CancellationToken.None));
+
+        // The ingest transaction created the profile and appended its activity; the figures wait for the settler.
+        var stored = await _host.RunAsync(_acme, s => s.GetRequiredService<AnalyticsDbContext>().Customers.AsNoTracking().SingleAsync(c => c.ExternalId == "settle_1"));
+        Assert.Equal((0m, 0, 0), (stored.Ltv, stored.OrderCount, stored.EngagementScore));
+        Assert.Equal(3L, await _host.CountRowsAsync("CustomerActivity"));
+        var settler = await _host.RunAsync(_acme, s => Task.FromResult(s.GetRequiredService<CustomerSettler>()));
+        Assert.True(settler.HasPending(_acme.TenantId));
+
+        // A read settles the tenant first: the caller sees its own writes, score and high-value membership included.
+        var profile = await _host.RunAsync(_acme, s => s.GetRequiredService<CustomerDirectory>().GetAsync(_acme, "settle_1", CancellationToken.None));
+        Assert.Equal((90_000m, 3), (profile.Ltv, profile.OrderCount));
+        Assert.True(profile.EngagementScore > 0);
+        var members = await _host.RunAsync(_acme, s => s.GetRequiredService<SegmentDirectory>().MembersAsync(_acme, "high-value", new CustomerListQuery(), CancellationToken.None));
+        Assert.Contains(members.Items, m => m.ExternalId == "settle_1");
+        Assert.False(settler.HasPending(_acme.TenantId));
+
+        // Settling again applies nothing twice.
+        await settler.SettleAllAsync(CancellationToken.None);
+        profile = await _host.RunAsync(_acme, s => s.GetRequiredService<CustomerDirectory>().GetAsync(_acme, "settle_1", CancellationToken.None));
+        Assert.Equal((90_000m, 3), (profile.Ltv, profile.OrderCount));
+    }
+
+    [Fact]
+    public async Task Activity_left_unsettled_by_a_stopped_process_is_settled_exactly_once_by_the_next()
+    {
+        await using var first = new CoreHost(_host.Clock.GetUtcNow());
+        var acme = await first.CreateTenantAsync("acme2");
+        var at = new DateTimeOffset(first.Clock.GetUtcNow().UtcDateTime.AddHours(-1), TimeSpan.Zero);
+        await first.RunAsync(acme, s => s.GetRequiredService<MetricIngestService>().RecordAsync(acme,
+            [new("order_value", 120, "fulfillment", null, at, "restart_1"), new("order_value", 80, "fulfillment", null, at.AddMinutes(1), "restart_1")], CancellationToken.None));
+
+        // A second process on the same file knows nothing of the first one's queue; the mark in the database tells it.
+        await using var second = new CoreHost(first.Clock.GetUtcNow(), new Dictionary<string, string?> { ["Database:ConnectionString"] = first.ConnectionString });
+        await second.RunAsync(acme, async s => { await s.GetRequiredService<CustomerSettler>().SettleAllAsync(CancellationToken.None); return 0; });
+        await first.RunAsync(acme, async s => { await s.GetRequiredService<CustomerSettler>().SettleAllAsync(CancellationToken.None); return 0; });
+        var profile = await second.RunAsync(acme, s => s.GetRequiredService<CustomerDirectory>().GetAsync(acme, "restart_1", CancellationToken.None));
+        Assert.Equal((200m, 2), (profile.Ltv, profile.OrderCount));
     }
 
     [Theory]

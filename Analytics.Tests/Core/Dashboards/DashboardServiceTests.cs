@@ -38,6 +38,21 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_business_kpi_goes_on_a_kpi_card_and_a_forecast_on_a_line_chart()
+    {
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => RunAsync(d => d.CreateAsync(_analyst, new DashboardInput("KPIs",
+            Widgets: [new WidgetInput("line_chart", "A", "kpi.revenue.total_revenue"),
+                      new WidgetInput("kpi_card", "B", "kpi.revenue.no_such_figure"),
+                      new WidgetInput("bar_chart", "C", "forecast.revenue", By: "product")]), CancellationToken.None)));
+        Assert.Equal(["widgets[0].type", "widgets[1].metric", "widgets[2].type"], e.Errors.Keys.Order(StringComparer.Ordinal));
+
+        var created = await RunAsync(d => d.CreateAsync(_analyst, new DashboardInput("KPIs",
+            Widgets: [new WidgetInput("kpi_card", "Stock value", "kpi.inventory.stock_value"), new WidgetInput("line_chart", "Forecast", "forecast.revenue", GroupBy: "month")]),
+            CancellationToken.None));
+        Assert.Equal(["forecast.revenue", "kpi.inventory.stock_value"], created.Dashboard.Widgets.Select(w => w.Metric).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Layout_changes_move_widgets_and_a_new_widget_goes_below_the_others()
     {
         var created = await RunAsync(d => d.CreateAsync(_analyst, new DashboardInput("Layout",

@@ -20,7 +20,7 @@ public sealed class ForecasterTests
         var history = Monthly(36, noise: 20, new Random(7));
         var truth = Monthly(12, noise: 0, new Random(0), offset: 36);
 
-        var (model, points, confidence) = Forecaster.Run(history, 12, 12);
+        var (model, points, confidence, _) = Forecaster.Run(history, 12, 12);
 
         Assert.Equal(Forecaster.SeasonalModel, model);
         var mape = points.Select((p, i) => Math.Abs(p.Predicted - truth[i]) / truth[i]).Average();
@@ -37,7 +37,7 @@ public sealed class ForecasterTests
         for (var run = 0; run < 400; run++)
         {
             var series = Monthly(30, noise: 40, random);
-            var (_, points, _) = Forecaster.Run(series[..24], 12, 6);
+            var (_, points, _, _) = Forecaster.Run(series[..24], 12, 6);
             for (var h = 0; h < 6; h++, total++)
                 if (series[24 + h] >= points[h].Low && series[24 + h] <= points[h].High) inside++;
         }
@@ -52,7 +52,7 @@ public sealed class ForecasterTests
         var random = new Random(3);
         var weeks = Enumerable.Range(0, 110).Select(t => 500 + 2 * t + 80 * Math.Sin(2 * Math.PI * t / (365.25 / 7)) + 10 * Normal(random)).ToArray();
 
-        var (model, points, confidence) = Forecaster.Run(weeks, 365.25 / 7, 4);
+        var (model, points, confidence, _) = Forecaster.Run(weeks, 365.25 / 7, 4);
 
         Assert.Equal(Forecaster.SeasonalModel, model);
         for (var h = 0; h < 4; h++)
@@ -67,21 +67,54 @@ public sealed class ForecasterTests
     [Fact]
     public void Less_than_two_seasons_falls_back_to_a_plain_trend_and_two_points_to_their_mean()
     {
-        var (model, points, _) = Forecaster.Run([100, 110, 120, 130, 140, 150, 160, 170, 180, 190], 12, 2);
+        var (model, points, confidence, origins) = Forecaster.Run([100, 110, 120, 130, 140, 150, 160, 170, 180, 190], 12, 2);
         Assert.Equal(Forecaster.TrendModel, model);
         Assert.Equal(200, points[0].Predicted, 6);
         Assert.Equal(210, points[1].Predicted, 6);
+        // Every origin with two points before it is judged, and a straight line predicts each exactly.
+        Assert.Equal(8, origins);
+        Assert.Equal(1, confidence);
 
-        var (shortModel, shortPoints, confidence) = Forecaster.Run([100, 200], 12, 1);
+        var (shortModel, shortPoints, shortConfidence, shortOrigins) = Forecaster.Run([100, 200], 12, 1);
         Assert.Equal(Forecaster.MeanModel, shortModel);
         Assert.Equal(150, shortPoints[0].Predicted);
-        Assert.Equal(0, confidence);
+        // One origin: the mean of [100] predicts 100 for 200, sMAPE 2·100/300.
+        Assert.Equal(1, shortOrigins);
+        Assert.Equal(0.333, shortConfidence);
+    }
+
+    [Fact]
+    public void The_trend_fallback_is_backtested_on_every_origin_its_short_history_allows()
+    {
+        // Origin 2: the line through 100, 120 predicts 140 for 130, sMAPE 20/270.
+        // Origin 3: least squares on 100, 120, 130 (slope 15, 101.67 at t = 0) predicts 146.67 for 150, sMAPE 6.67/296.67.
+        var (model, _, confidence, origins) = Forecaster.Run([100, 120, 130, 150], 12, 1);
+
+        Assert.Equal(Forecaster.TrendModel, model);
+        Assert.Equal(2, origins);
+        Assert.Equal(Math.Round(1 - (20.0 / 270 + (20.0 / 3) / (890.0 / 3)) / 2, 3), confidence);
+        Assert.Equal(0.952, confidence);
+    }
+
+    [Fact]
+    public void A_backtest_uses_at_most_twelve_origins_and_a_single_point_has_no_confidence()
+    {
+        var noisy = Enumerable.Range(0, 20).Select(t => 100.0 + 5 * t + (t % 2 == 0 ? 8 : -8)).ToList();
+        var (model, _, confidence, origins) = Forecaster.Run(noisy, 12, 1);
+        Assert.Equal(Forecaster.TrendModel, model);
+        Assert.Equal(Forecaster.MaxBacktestOrigins, origins);
+        Assert.InRange(confidence!.Value, 0.8, 0.999);
+
+        var (_, _, none, noOrigins) = Forecaster.Run([100], 12, 1);
+        Assert.Null(none);
+        Assert.Equal(0, noOrigins);
+        Assert.Null(Forecaster.Run([], 12, 1).Confidence);
     }
 
     [Fact]
     public void Predictions_of_a_falling_amount_stop_at_zero()
     {
-        var (_, points, _) = Forecaster.Run([50, 40, 30, 20, 10], 12, 3);
+        var (_, points, _, _) = Forecaster.Run([50, 40, 30, 20, 10], 12, 3);
 
         Assert.All(points, p => Assert.True(p.Predicted >= 0 && p.Low >= 0));
     }

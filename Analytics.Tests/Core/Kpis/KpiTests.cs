@@ -147,38 +147,107 @@ public sealed class KpiTests : IAsyncLifetime
         Assert.Equal(400m, report.TotalRevenue);
     }
 
+    private static MetricEventInput C(string customer, string name, double value, string at, params (string Key, string Value)[] dims) =>
+        E(name, value, at, dims) with { CustomerId = customer };
+
+    private Task RecordCustomersAsync() => RecordAsync(
+        C("c1", "order_value", 200, "2026-01-15", ("currency", "usd")),
+        C("c1", "customer_churned", 1, "2026-02-06"),
+        C("c2", "order_value", 100, "2026-01-20", ("currency", "usd")),
+        C("c2", "refund_amount", 20, "2026-02-21", ("currency", "usd")),
+        C("c2", "order_value", 40, "2026-03-05", ("currency", "usd")),
+        C("c3", "customer_signup", 1, "2026-02-03", ("channel", "organic_search")),
+        C("c3", "order_value", 50, "2026-02-10", ("currency", "eur")),
+        C("c3", "subscription_revenue", 10, "2026-02-12", ("currency", "gbp")),
+        C("c4", "customer_signup", 1, "2026-02-04", ("channel", "organic_search")),
+        C("c5", "customer_signup", 1, "2026-03-03", ("channel", "referral")),
+        C("c5", "order_value", 300, "2026-03-03"),
+        E("customer_signup", 1, "2026-02-05", ("channel", "referral")),
+        E("marketing_spend", 300, "2026-02-07", ("campaign", "search")));
+
     [Fact]
-    public async Task Customers_have_acquisition_cac_ltv_and_retention()
+    public async Task Customers_have_acquisition_cac_and_ltv_and_retention_from_the_profiles()
     {
-        await RecordOrdersAsync();
-        await RecordAsync(
-            E("customer_signup", 1, "2026-02-03", ("channel", "organic_search")),
-            E("customer_signup", 1, "2026-02-04", ("channel", "organic_search")),
-            E("customer_signup", 1, "2026-02-05", ("channel", "referral")),
-            E("customer_churned", 1, "2026-02-06"),
-            E("marketing_spend", 300, "2026-02-07", ("campaign", "search")));
-        await RunAsync(s => s.GetRequiredService<CustomerDirectory>().UpsertAsync(_acme,
-        [
-            new("c1", FirstSeen: new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero)),
-            new("c2", FirstSeen: new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero)),
-            new("c3", FirstSeen: new DateTimeOffset(2026, 1, 4, 0, 0, 0, TimeSpan.Zero)),
-            new("c4", FirstSeen: new DateTimeOffset(2026, 2, 3, 0, 0, 0, TimeSpan.Zero)),
-            new("c5", FirstSeen: new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero)),
-        ], CancellationToken.None));
+        await RecordCustomersAsync();
 
         var report = await RunAsync(s => s.GetRequiredService<CustomerKpis>().GetAsync(_acme, February, CancellationToken.None));
 
+        // c3, c4 and one signup without a customer.
         Assert.Equal(3, report.NewCustomers);
         Assert.Equal(1, report.ChurnedCustomers);
         Assert.Equal(2, report.NetGrowth);
-        // Net revenue to 1 March: 200 + 400 − 20 = 580 over the 4 customers known by then.
-        Assert.Equal(145m, report.AvgLtv);
+        // LTV on 1 March of the customers first seen by then (c1–c4): c1 200; c2 100 − 20 (its 40 of 5 March is later);
+        // c3 50 eur (100 usd) + 10 gbp (12.50 usd); c4 nothing. 392.50 ÷ 4 = 98.125. c5 is first seen after February.
+        Assert.Equal(98.13m, report.AvgLtv);
         Assert.Equal(100m, report.Cac);
-        Assert.Equal(1.45, report.LtvCacRatio);
-        // Three customers at the start, one churned.
-        Assert.Equal(3, report.CustomersAtStart);
-        Assert.Equal(0.6667, report.RetentionRate);
+        Assert.Equal(0.98, report.LtvCacRatio);
+        // c1 and c2 were customers on 1 February; c1 churned in February.
+        Assert.Equal(2, report.CustomersAtStart);
+        Assert.Equal(0.5, report.RetentionRate);
         Assert.Equal([new AcquisitionChannel("organic_search", 2, 0.6667), new AcquisitionChannel("referral", 1, 0.3333)], report.ByAcquisitionChannel);
+    }
+
+    [Fact]
+    public async Task Customer_ltv_converts_the_profiles_into_the_requested_currency()
+    {
+        await RecordCustomersAsync();
+
+        var report = await RunAsync(s => s.GetRequiredService<CustomerKpis>().GetAsync(_acme, February with { Currency = "eur" }, CancellationToken.None));
+
+        // 98.125 usd at 0.5 eur per usd; the 300 of spend is 150 eur.
+        Assert.Equal("eur", report.Currency);
+        Assert.Equal(49.06m, report.AvgLtv);
+        Assert.Equal(50m, report.Cac);
+    }
+
+    [Fact]
+    public async Task Retention_counts_only_customers_present_at_the_start_and_a_churn_before_it_takes_one_out()
+    {
+        await RecordCustomersAsync();
+
+        // March: c2, c3 and c4 are customers on 1 March (c1 churned in February); none of them churns in March.
+        var march = await RunAsync(s => s.GetRequiredService<CustomerKpis>().GetAsync(_acme, new KpiRequest("2026-03-01", "2026-03-14"), CancellationToken.None));
+        Assert.Equal(3, march.CustomersAtStart);
+        Assert.Equal(1.0, march.RetentionRate);
+        // LTV up to 15 March: c1 200, c2 120, c3 112.50, c4 0, c5 300 = 732.50 over 5.
+        Assert.Equal(146.5m, march.AvgLtv);
+
+        // January: nobody was first seen before 1 January, so there is no retention to speak of.
+        var january = await RunAsync(s => s.GetRequiredService<CustomerKpis>().GetAsync(_acme, new KpiRequest("2026-01-01", "2026-01-31"), CancellationToken.None));
+        Assert.Equal(0, january.CustomersAtStart);
+        Assert.Null(january.RetentionRate);
+        // By 1 February: c1 200 and c2 100.
+        Assert.Equal(150m, january.AvgLtv);
+    }
+
+    [Fact]
+    public async Task Stock_value_is_the_last_days_units_at_their_unit_cost_and_says_how_many_units_it_covers()
+    {
+        await RecordAsync(
+            E("stock_level", 10, "2026-02-27", ("sku", "A"), ("warehouse", "w1"), ("unit_cost", "12.5")),
+            E("stock_level", 5, "2026-02-27", ("sku", "A"), ("warehouse", "w2"), ("unit_cost", "12.5")),
+            E("stock_level", 7, "2026-02-27", ("sku", "B"), ("warehouse", "w1"), ("unit_cost", "4")),
+            E("stock_level", 8, "2026-02-28", ("sku", "A"), ("warehouse", "w1"), ("unit_cost", "12.5")),
+            E("stock_level", 5, "2026-02-28", ("sku", "A"), ("warehouse", "w2"), ("unit_cost", "12.5")),
+            E("stock_level", 6, "2026-02-28", ("sku", "B"), ("warehouse", "w1")),
+            E("stock_level", 9, "2026-01-30", ("sku", "A"), ("warehouse", "w1"), ("unit_cost", "10")));
+        var inventory = (KpiRequest r) => RunAsync(s => s.GetRequiredService<InventoryKpis>().GetAsync(_acme, r, CancellationToken.None));
+
+        var report = await inventory(February with { GroupBy = "week" });
+
+        // 28 February: 8 + 5 units of A at 12.50 = 162.50; the 6 of B carry no cost and are not valued.
+        Assert.Equal(19, report.StockUnits);
+        Assert.Equal(162.5m, report.StockValue);
+        Assert.Equal(13, report.ValuedUnits);
+        Assert.Equal("usd", report.Currency);
+        // The week of 23 February ends on the 28th; 27 February's 15 × 12.50 + 7 × 4 = 215.50 is overtaken by it.
+        Assert.Equal(162.5m, report.TimeSeries[^1].StockValue);
+        Assert.All(report.TimeSeries.SkipLast(1), p => Assert.Null(p.StockValue));
+
+        var euros = await inventory(February with { Currency = "eur" });
+        Assert.Equal(81.25m, euros.StockValue);
+        // January's last reading: 9 at 10.
+        Assert.Equal(90m, (await inventory(new KpiRequest("2026-01-01", "2026-01-31"))).StockValue);
     }
 
     [Fact]
@@ -198,6 +267,8 @@ public sealed class KpiTests : IAsyncLifetime
         var report = await RunAsync(s => s.GetRequiredService<InventoryKpis>().GetAsync(_acme, February, CancellationToken.None));
 
         Assert.Equal(19, report.StockUnits);
+        // No reading carries a unit cost: there is no stock value to report.
+        Assert.Null(report.StockValue);
         Assert.Equal(20, report.ReceivingVolume);
         Assert.Equal(1, report.LowStockAlerts);
         Assert.Equal([new LowStockItem("B", 1, 6)], report.LowStock);

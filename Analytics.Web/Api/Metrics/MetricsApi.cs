@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Analytics.Core.Errors;
 using Analytics.Core.Metrics;
@@ -36,8 +37,13 @@ public static class MetricsApi
     public static async Task<Created<RecordMetricsResponse>> RecordAsync(
         HttpContext http, MetricIngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         var events = await ApiBody.ReadOneOrManyAsync<MetricEventInput>(http.Request, options.Value.MaxBytes, ct);
+        var read = Stopwatch.GetElapsedTime(started);
         var recorded = await ingest.RecordAsync(http.Caller(), events, ct);
+        // Where the server's time went (W3C Server-Timing), for clients and load tests to tell network from work.
+        http.Response.Headers["Server-Timing"] = FormattableString.Invariant(
+            $"read;dur={read.TotalMilliseconds:F1}, record;dur={(Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds:F1}");
         return TypedResults.Created((string?)null, new RecordMetricsResponse(recorded));
     }
 

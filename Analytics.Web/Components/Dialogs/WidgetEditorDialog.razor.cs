@@ -1,13 +1,19 @@
 using System.Globalization;
 using Analytics.Core.Dashboards;
 using Analytics.Core.Errors;
+using Analytics.Core.Insights;
+using Analytics.Core.Kpis;
 using Analytics.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Analytics.Web.Components.Dialogs;
 
-/// <summary>Adds or edits a widget: every field of seed 004's widget, with a live preview and the server's field errors.</summary>
+/// <summary>
+/// Adds or edits a widget: every field of seed 004's widget, with a live preview and the server's field errors. Its source
+/// is a metric series, a business KPI (a <c>kpi_card</c> of <c>kpi.&lt;area&gt;.&lt;figure&gt;</c>) or a forecast (a
+/// <c>line_chart</c> of <c>forecast.&lt;metric&gt;</c>).
+/// </summary>
 public partial class WidgetEditorDialog
 {
     [CascadingParameter] public required IMudDialogInstance Dialog { get; set; }
@@ -15,8 +21,18 @@ public partial class WidgetEditorDialog
     [Parameter] public long DashboardId { get; set; }
     [Parameter] public Widget? Widget { get; set; }
 
+    private const string MetricSource = "metric";
+    private const string KpiSource = "kpi";
+    private const string ForecastSource = "forecast";
+
+    private static readonly IReadOnlyList<string> KpiAreas = KpiFigures.All.Select(f => f.Area).Distinct().ToList();
+
     private sealed class Draft
     {
+        public string Source { get; set; } = MetricSource;
+        public string? KpiArea { get; set; }
+        public string? KpiKey { get; set; }
+        public string ForecastMetric { get; set; } = "revenue";
         public string Type { get; set; } = WidgetTypes.LineChart;
         public string Title { get; set; } = "";
         public string? Metric { get; set; }
@@ -54,6 +70,17 @@ public partial class WidgetEditorDialog
                 Type = w.Type, Title = w.Title, Metric = w.Metric, Module = w.Module, Agg = w.Agg, Period = w.Period, GroupBy = w.GroupBy,
                 By = w.By, FilterText = string.Join(", ", w.Filters.Select(f => $"{f.Key}={f.Value}")), HigherIsBetter = w.HigherIsBetter,
             };
+            if (KpiFigures.Find(w.Metric) is { } figure)
+            {
+                _draft.Source = KpiSource;
+                _draft.KpiArea = figure.Area;
+                _draft.KpiKey = figure.Key;
+            }
+            else if (w.Metric.StartsWith(ForecastService.WidgetPrefix, StringComparison.Ordinal))
+            {
+                _draft.Source = ForecastSource;
+                _draft.ForecastMetric = w.Metric[ForecastService.WidgetPrefix.Length..];
+            }
         }
         if (!RendererInfo.IsInteractive) return;
         var (caller, metrics) = await ResolveAsync<MetricQueryService>();
@@ -67,15 +94,92 @@ public partial class WidgetEditorDialog
     private IEnumerable<string> Dimensions =>
         _catalog.FirstOrDefault(c => c.Name == _draft.Metric)?.Dimensions ?? [];
 
+    private string SourceHelp => _draft.Source switch
+    {
+        KpiSource => "A business KPI over the widget's period, on a KPI card",
+        ForecastSource => "History, forecast and its 80 % interval, on a line chart",
+        _ => "A series of the metric store",
+    };
+
+    private static string AreaLabel(string area) => area == "hr" ? "HR" : char.ToUpperInvariant(area[0]) + area[1..];
+
+    private string? _autoTitle;
+
+    /// <summary>Fills the title from the chosen KPI or forecast while the user has not written one of their own.</summary>
+    private void SuggestTitle(string? title)
+    {
+        if (title is null) return;
+        if (string.IsNullOrWhiteSpace(_draft.Title) || _draft.Title == _autoTitle) _draft.Title = title;
+        _autoTitle = title;
+    }
+
+    private void SourceChanged(string source)
+    {
+        _draft.Source = source;
+        _errors = [];
+        if (source == KpiSource)
+        {
+            _draft.Type = WidgetTypes.KpiCard;
+            _draft.KpiArea ??= KpiAreas[0];
+            KpiAreaChanged(_draft.KpiArea);
+        }
+        else if (source == ForecastSource)
+        {
+            _draft.Type = WidgetTypes.LineChart;
+            if (_draft.GroupBy == "hour") _draft.GroupBy = "month";
+            ForecastMetricChanged(_draft.ForecastMetric);
+        }
+        else
+        {
+            _draft.Type = WidgetTypes.LineChart;
+        }
+    }
+
+    private void KpiAreaChanged(string area)
+    {
+        _draft.KpiArea = area;
+        if (KpiFigures.Find(_draft.KpiKey ?? "")?.Area != area) KpiChanged(KpiFigures.All.First(f => f.Area == area).Key);
+    }
+
+    private void KpiChanged(string key)
+    {
+        _draft.KpiKey = key;
+        SuggestTitle(KpiFigures.Find(key)?.Label);
+    }
+
+    private void ForecastMetricChanged(string metric)
+    {
+        _draft.ForecastMetric = metric;
+        SuggestTitle($"Forecast of {metric}");
+    }
+
+    /// <summary>The widget type and metric the draft stands for, by its source.</summary>
+    private (string Type, string? Metric) Effective() => _draft.Source switch
+    {
+        KpiSource => (WidgetTypes.KpiCard, _draft.KpiKey),
+        ForecastSource => (WidgetTypes.LineChart, ForecastService.WidgetPrefix + _draft.ForecastMetric),
+        _ => (_draft.Type, _draft.Metric),
+    };
+
     private bool Has(string field) => _errors.ContainsKey(field);
 
     private string? ErrorOf(string field) => _errors.GetValueOrDefault(field);
 
     private static string TypeLabel(string type) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(type.Replace('_', ' '));
 
-    private WidgetInput Input() => new(
-        _draft.Type, _draft.Title, _draft.Metric, _draft.Module ?? "", _draft.Period, GroupBy: _draft.GroupBy, Agg: _draft.Agg,
-        By: _draft.By ?? "", Filters: ParseFilters(), HigherIsBetter: _draft.HigherIsBetter);
+    private WidgetInput Input()
+    {
+        var (type, metric) = Effective();
+        return _draft.Source switch
+        {
+            // KPIs and forecasts read no module, aggregate, breakdown or filters; a KPI knows which way is good news.
+            KpiSource => new(type, _draft.Title, metric, "", _draft.Period, GroupBy: "day", Agg: "sum", By: "", Filters: new Dictionary<string, string>(),
+                HigherIsBetter: KpiFigures.Find(metric ?? "")?.HigherIsBetter ?? true),
+            ForecastSource => new(type, _draft.Title, metric, "", "12m", GroupBy: _draft.GroupBy, Agg: "sum", By: "", Filters: new Dictionary<string, string>()),
+            _ => new(type, _draft.Title, metric, _draft.Module ?? "", _draft.Period, GroupBy: _draft.GroupBy, Agg: _draft.Agg,
+                By: _draft.By ?? "", Filters: ParseFilters(), HigherIsBetter: _draft.HigherIsBetter),
+        };
+    }
 
     private Dictionary<string, string> ParseFilters() =>
         _draft.FilterText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -85,15 +189,18 @@ public partial class WidgetEditorDialog
     /// <summary>The draft as a widget to preview, rebuilt only when the draft changes.</summary>
     private Widget? Preview()
     {
-        if (string.IsNullOrEmpty(_draft.Metric) || string.IsNullOrWhiteSpace(_draft.Title)) return null;
-        if (WidgetTypes.NeedsBreakdown(_draft.Type) && string.IsNullOrEmpty(_draft.By)) return null;
-        var key = string.Join('|', _draft.Type, _draft.Title, _draft.Metric, _draft.Module, _draft.Agg, _draft.Period, _draft.GroupBy, _draft.By, _draft.FilterText, _draft.HigherIsBetter);
+        var (type, metric) = Effective();
+        if (string.IsNullOrEmpty(metric) || string.IsNullOrWhiteSpace(_draft.Title)) return null;
+        if (_draft.Source == MetricSource && WidgetTypes.NeedsBreakdown(type) && string.IsNullOrEmpty(_draft.By)) return null;
+        var input = Input();
+        var key = string.Join('|', input.Type, input.Title, input.Metric, input.Module, input.Agg, input.Period, input.GroupBy, input.By, _draft.FilterText, input.HigherIsBetter);
         if (key == _previewKey) return _preview;
         _previewKey = key;
         return _preview = new Widget
         {
-            Type = _draft.Type, Title = _draft.Title, Metric = _draft.Metric, Module = _draft.Module, Agg = _draft.Agg, Period = _draft.Period,
-            GroupBy = _draft.GroupBy, By = _draft.By, Filters = ParseFilters(), HigherIsBetter = _draft.HigherIsBetter,
+            Type = type, Title = _draft.Title, Metric = metric, Module = input.Module is { Length: > 0 } m ? m : null, Agg = input.Agg ?? "sum",
+            Period = input.Period ?? "30d", GroupBy = input.GroupBy ?? "day", By = input.By is { Length: > 0 } b ? b : null,
+            Filters = input.Filters is { } filters ? new Dictionary<string, string>(filters) : [], HigherIsBetter = input.HigherIsBetter ?? true,
         };
     }
 

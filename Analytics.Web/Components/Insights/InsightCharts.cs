@@ -5,14 +5,18 @@ using Analytics.Web.Components.Layout;
 
 namespace Analytics.Web.Components.Insights;
 
-/// <summary>ApexCharts options for the Insights page in the theme's colours: period columns, the sales funnel, categories and the forecast band.</summary>
+/// <summary>
+/// ApexCharts options for the Insights page in the theme's colours: period columns, the sales funnel, categories and the
+/// forecast band. On the page a chart is given its height in pixels: "100%" of a box that grows with the chart (a grid
+/// row shared with a taller neighbour) would grow on every redraw. Dashboard tiles have a fixed height and use "100%".
+/// </summary>
 public static class InsightCharts
 {
     /// <summary>Columns per period for the first series, a line for each further one.</summary>
-    public static object Periods(IReadOnlyList<string> periods, ChartPalette palette, params (string Name, IEnumerable<double?> Values)[] series) => new
+    public static object Periods(IReadOnlyList<string> periods, ChartPalette palette, int height, params (string Name, IEnumerable<double?> Values)[] series) => new
     {
         valueFormat = "number",
-        chart = new { type = "line", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
+        chart = new { type = "line", height, zoom = new { enabled = false }, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = palette.Series,
         series = series.Select((s, i) => new { name = s.Name, type = i == 0 ? "column" : "line", data = s.Values.ToArray() }).ToArray(),
@@ -27,11 +31,11 @@ public static class InsightCharts
     };
 
     /// <summary>The five stages as a funnel: one centred bar per stage, widest at the leads.</summary>
-    public static object Funnel(IReadOnlyList<FunnelStage> funnel, ChartPalette palette) => new
+    public static object Funnel(IReadOnlyList<FunnelStage> funnel, ChartPalette palette, int height) => new
     {
         valueFormat = "number",
         labelFormat = "category",
-        chart = new { type = "bar", height = "100%", foreColor = palette.MutedText },
+        chart = new { type = "bar", height, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = new[] { palette.Series[0] },
         series = new[] { new { name = "Deals", data = funnel.Select(s => s.Count).ToArray() } },
@@ -44,10 +48,10 @@ public static class InsightCharts
     };
 
     /// <summary>Horizontal bars, one per category, largest first.</summary>
-    public static object Categories(IReadOnlyList<(string Label, double Value)> items, string name, ChartPalette palette) => new
+    public static object Categories(IReadOnlyList<(string Label, double Value)> items, string name, ChartPalette palette, int height) => new
     {
         valueFormat = "number",
-        chart = new { type = "bar", height = "100%", foreColor = palette.MutedText },
+        chart = new { type = "bar", height, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = new[] { palette.Series[1 % palette.Series.Count] },
         series = new[] { new { name, data = items.Select(i => i.Value).ToArray() } },
@@ -59,20 +63,24 @@ public static class InsightCharts
         legend = new { show = false },
     };
 
-    /// <summary>History as a line, the prediction as a dashed line and its interval as a shaded band.</summary>
-    public static object Forecast(ForecastResult result, ChartPalette palette)
+    /// <summary>
+    /// History as a line, the prediction as a dashed line and its interval as a shaded band. The prediction and the band
+    /// both start at the last actual point (a band of zero width there), so the three read as one continuous chart.
+    /// </summary>
+    public static object Forecast(ForecastResult result, ChartPalette palette, int? height = null)
     {
         var last = result.History.Count > 0 ? result.History[^1] : null;
         return new
         {
             valueFormat = "number",
-            chart = new { type = "rangeArea", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
+            chart = new { type = "rangeArea", height = height is { } px ? (object)px : "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
             theme = new { mode = palette.Dark ? "dark" : "light" },
             colors = new[] { palette.Series[1 % palette.Series.Count], palette.Series[0], palette.Series[1 % palette.Series.Count] },
             series = new object[]
             {
                 new { name = $"{(int)Math.Round(result.IntervalLevel * 100)}% interval", type = "rangeArea",
-                    data = result.Forecast.Select(f => new { x = Milliseconds(f.Period), y = new[] { f.ConfidenceLow, f.ConfidenceHigh } }).ToArray() },
+                    data = (last is null ? [] : new[] { new { x = Milliseconds(last.Period), y = new[] { last.Actual, last.Actual } } })
+                        .Concat(result.Forecast.Select(f => new { x = Milliseconds(f.Period), y = new[] { f.ConfidenceLow, f.ConfidenceHigh } })).ToArray() },
                 new { name = "Actual", type = "line", data = result.History.Select(h => new { x = Milliseconds(h.Period), y = (double?)h.Actual }).ToArray() },
                 new { name = "Forecast", type = "line",
                     data = (last is null ? [] : new[] { new { x = Milliseconds(last.Period), y = (double?)last.Actual } })

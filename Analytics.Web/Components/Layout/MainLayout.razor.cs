@@ -7,7 +7,9 @@ public partial class MainLayout
 {
     [Inject] public required CallerAccessor Callers { get; init; }
     [Inject] public required UserDirectory Users { get; init; }
+    [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentication { get; init; }
 
+    private bool _signedIn;
     private bool _drawerOpen = true;
     private bool _dark;
     private string _tenant = "";
@@ -16,6 +18,8 @@ public partial class MainLayout
 
     protected override async Task OnInitializedAsync()
     {
+        _signedIn = (await Authentication.GetAuthenticationStateAsync()).User.ToCaller() is not null;
+        if (!_signedIn) return;
         var caller = await Callers.GetAsync();
         _tenant = caller.TenantSlug;
         if (caller.UserId is { } id && await Users.FindAsync(id) is { } user)
