@@ -27,6 +27,7 @@ public sealed class OperationsTests(AnalyticsAppFactory app) : IClassFixture<Ana
     [Fact]
     public async Task While_the_app_checkpoints_in_the_background_its_connections_leave_the_WAL_to_it()
     {
+        Assert.SkipWhen(TestDatabase.UsesPostgres, TestDatabase.SqliteOnly);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Analytics.Core.Data.AnalyticsDbContext>();
         Assert.True(scope.ServiceProvider.GetRequiredService<Analytics.Core.Data.SqliteCheckpoints>().InBackground);

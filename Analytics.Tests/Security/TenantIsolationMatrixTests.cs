@@ -3,7 +3,6 @@ using System.Text;
 using Analytics.Core.Admin;
 using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Security;
@@ -164,12 +163,14 @@ public sealed class TenantIsolationMatrixTests(MatrixApp app) : IClassFixture<Ma
     /// <summary>Every row of every table, except when A's own keys were last used, which A's requests rightly move.</summary>
     private async Task<string> SnapshotAsync()
     {
-        await using var connection = new SqliteConnection(app.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await Infrastructure.TestDatabase.ConnectAsync(app.ConnectionString);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'DataProtectionKeys' ORDER BY name";
+            list.CommandText = Infrastructure.TestDatabase.UsesPostgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' " +
+                  "AND table_name NOT IN ('dataprotectionkeys', '__EFMigrationsHistory') ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'DataProtectionKeys' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -177,7 +178,7 @@ public sealed class TenantIsolationMatrixTests(MatrixApp app) : IClassFixture<Ma
         foreach (var table in tables)
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = table == "ApiKeys" ? $"SELECT * FROM ApiKeys WHERE TenantId <> {A.Tenant.Id} ORDER BY Id" : $"SELECT * FROM \"{table}\" ORDER BY 1";
+            select.CommandText = table.Equals("ApiKeys", StringComparison.OrdinalIgnoreCase) ? $"SELECT * FROM ApiKeys WHERE TenantId <> {A.Tenant.Id} ORDER BY Id" : $"SELECT * FROM \"{table}\" ORDER BY 1";
             await using var reader = await select.ExecuteReaderAsync();
             snapshot.Append(table).Append(':');
             while (await reader.ReadAsync())

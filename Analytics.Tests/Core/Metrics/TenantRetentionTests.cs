@@ -3,7 +3,6 @@ using Analytics.Core.Errors;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 using Analytics.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Core.Metrics;
@@ -42,19 +41,10 @@ public sealed class TenantRetentionTests : IAsyncLifetime
         _host.RunAsync(caller, s => s.GetRequiredService<MetricQueryService>()
             .QueryAsync(caller, new MetricQueryRequest("order_value", from, to, groupBy, Filters: filters), CancellationToken.None));
 
-    private async Task<(long Raw, long Hourly, long Daily)> RowsAsync(Caller caller)
-    {
-        await using var connection = new SqliteConnection(_host.ConnectionString);
-        await connection.OpenAsync();
-        async Task<long> CountAsync(string table)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE TenantId = $tenant";
-            command.Parameters.AddWithValue("$tenant", caller.TenantId);
-            return (long)(await command.ExecuteScalarAsync())!;
-        }
-        return (await CountAsync("MetricEvents"), await CountAsync("MetricRollupsHourly"), await CountAsync("MetricRollupsDaily"));
-    }
+    private async Task<(long Raw, long Hourly, long Daily)> RowsAsync(Caller caller) =>
+        (await _host.CountRowsAsync($"MetricEvents WHERE TenantId = {caller.TenantId}"),
+         await _host.CountRowsAsync($"MetricRollupsHourly WHERE TenantId = {caller.TenantId}"),
+         await _host.CountRowsAsync($"MetricRollupsDaily WHERE TenantId = {caller.TenantId}"));
 
     public static TheoryData<int, int, int, string> OutOfBounds => new()
     {
