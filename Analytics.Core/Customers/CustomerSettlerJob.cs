@@ -37,7 +37,11 @@ public sealed partial class CustomerSettlerJob(CustomerSettler settler, IOptions
         {
             await settler.SettleAllAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Shutdown ran out of time: what is left stays unsettled, and the next start settles it.
+        }
+        catch (Exception e)
         {
             LogFailed(logger, e);
         }
