@@ -31,22 +31,35 @@ public abstract class TenantComponentBase : OwningComponentBase
     /// operations on the component's scope would share its DbContext, which fails as soon as I/O is truly
     /// asynchronous (PostgreSQL).
     /// </summary>
-    protected async Task<TResult> InOwnScopeAsync<T, TResult>(Func<Caller, T, Task<TResult>> work) where T : notnull
+    protected Task<TResult> InOwnScopeAsync<T, TResult>(Func<Caller, T, Task<TResult>> work) where T : notnull =>
+        InOwnScopeAsync((caller, services) => work(caller, services.GetRequiredService<T>()));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with the services of a tenant-bound scope of its own. Work that may outlive the
+    /// component (a detection still running when the user follows a link) needs it: the component's scope is disposed
+    /// on navigation.
+    /// </summary>
+    protected async Task<TResult> InOwnScopeAsync<TResult>(Func<Caller, IServiceProvider, Task<TResult>> work)
     {
         var caller = await Callers.GetAsync();
         await using var scope = ScopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Use(caller.TenantId);
-        return await work(caller, scope.ServiceProvider.GetRequiredService<T>());
+        return await work(caller, scope.ServiceProvider);
     }
 
-    /// <summary>Runs a user's action against a service; a refusal (invalid, forbidden, not found) is shown, not thrown.</summary>
+    /// <summary>
+    /// Runs a user's action against a service in a scope of its own; a refusal (invalid, forbidden, not found) is shown,
+    /// not thrown.
+    /// </summary>
     protected async Task<bool> TryAsync<T>(Func<Caller, T, Task> action) where T : notnull
     {
         try
         {
-            var (caller, service) = await ResolveAsync<T>();
-            await action(caller, service);
-            return true;
+            return await InOwnScopeAsync<T, bool>(async (caller, service) =>
+            {
+                await action(caller, service);
+                return true;
+            });
         }
         catch (AnalyticsException e)
         {

@@ -53,15 +53,17 @@ public partial class Explore
     protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive) return;
-        var (caller, metrics) = await ResolveAsync<MetricQueryService>();
-        _catalog = await metrics.CatalogAsync(caller, CancellationToken.None);
+        (_catalog, _editable) = await InOwnScopeAsync(async (caller, services) =>
+        {
+            var catalog = await services.GetRequiredService<MetricQueryService>().CatalogAsync(caller, CancellationToken.None);
+            var dashboards = await services.GetRequiredService<DashboardService>().ListAsync(caller, CancellationToken.None);
+            return (catalog, dashboards.Where(d => d.CanEdit).ToList());
+        });
         _metric = _catalog.FirstOrDefault(c => c.Name == MetricParameter)?.Name
             ?? _catalog.FirstOrDefault(c => c.Name == "order_value")?.Name ?? _catalog.FirstOrDefault()?.Name;
         if (AggParameter is "sum" or "avg" or "min" or "max" or "count" or "last") _agg = AggParameter;
         if (GroupByParameter is "hour" or "day" or "week" or "month" or "quarter") _groupBy = GroupByParameter;
         if (DashboardRange.Presets.Any(p => p.Period == PeriodParameter)) _period = PeriodParameter!;
-        var dashboards = ScopedServices.GetRequiredService<DashboardService>();
-        _editable = (await dashboards.ListAsync(caller, CancellationToken.None)).Where(d => d.CanEdit).ToList();
         _target = _editable.FirstOrDefault()?.Id;
     }
 
@@ -78,9 +80,8 @@ public partial class Explore
         if (_target is not { } dashboardId || _metric is null) return;
         try
         {
-            var (caller, dashboards) = await ResolveAsync<DashboardService>();
             var input = new WidgetInput(_type, Title, _metric, _module ?? "", _period, GroupBy: _groupBy, Agg: _agg, By: _by ?? "", Filters: Filters);
-            await dashboards.AddWidgetAsync(caller, dashboardId, input, CancellationToken.None);
+            await InOwnScopeAsync<DashboardService, Widget>((caller, dashboards) => dashboards.AddWidgetAsync(caller, dashboardId, input, CancellationToken.None));
             Snackbar.Add($"Added to “{_editable.First(d => d.Id == dashboardId).Name}”.", Severity.Success);
         }
         catch (InvalidInputException e)

@@ -99,24 +99,26 @@ public partial class Insights
         StateHasChanged();
         try
         {
-            var caller = (await ResolveAsync<KpiReader>()).Caller;
-            var request = await RequestAsync(caller);
-            var ct = CancellationToken.None;
-            T S<T>() where T : notnull => ScopedServices.GetRequiredService<T>();
-            object report = key switch
+            var report = await InOwnScopeAsync<object>(async (caller, services) =>
             {
-                "revenue" => await S<RevenueKpis>().GetAsync(caller, request, ct),
-                "sales" => await S<SalesKpis>().GetAsync(caller, request, ct),
-                "products" => await S<ProductKpis>().GetAsync(caller, request, ct),
-                "customers" => await S<CustomerKpis>().GetAsync(caller, request, ct),
-                "inventory" => await S<InventoryKpis>().GetAsync(caller, request, ct),
-                "hr" => await S<HrKpis>().GetAsync(caller, request, ct),
-                "support" => await S<SupportKpis>().GetAsync(caller, request, ct),
-                "marketing" => await S<MarketingKpis>().GetAsync(caller, request, ct),
-                "forecast" => await S<ForecastService>().GetAsync(caller,
-                    new ForecastRequest(_forecastPeriods.ToString(CultureInfo.InvariantCulture), _granularity, _forecastMetric, _currency), ct),
-                _ => await S<AnomalyService>().ListAsync(caller, new AnomalyQuery(_severity, _anomalyMetric), ct),
-            };
+                var request = await RequestAsync(caller, services);
+                var ct = CancellationToken.None;
+                T S<T>() where T : notnull => services.GetRequiredService<T>();
+                return key switch
+                {
+                    "revenue" => await S<RevenueKpis>().GetAsync(caller, request, ct),
+                    "sales" => await S<SalesKpis>().GetAsync(caller, request, ct),
+                    "products" => await S<ProductKpis>().GetAsync(caller, request, ct),
+                    "customers" => await S<CustomerKpis>().GetAsync(caller, request, ct),
+                    "inventory" => await S<InventoryKpis>().GetAsync(caller, request, ct),
+                    "hr" => await S<HrKpis>().GetAsync(caller, request, ct),
+                    "support" => await S<SupportKpis>().GetAsync(caller, request, ct),
+                    "marketing" => await S<MarketingKpis>().GetAsync(caller, request, ct),
+                    "forecast" => await S<ForecastService>().GetAsync(caller,
+                        new ForecastRequest(_forecastPeriods.ToString(CultureInfo.InvariantCulture), _granularity, _forecastMetric, _currency), ct),
+                    _ => (object)await S<AnomalyService>().ListAsync(caller, new AnomalyQuery(_severity, _anomalyMetric), ct),
+                };
+            });
             if (TabKey == key)
             {
                 _reports[cacheKey] = report;
@@ -134,9 +136,9 @@ public partial class Insights
     }
 
     /// <summary>The chosen range as tenant-local dates, both included.</summary>
-    private async Task<KpiRequest> RequestAsync(Caller caller)
+    private async Task<KpiRequest> RequestAsync(Caller caller, IServiceProvider services)
     {
-        var tenant = await ScopedServices.GetRequiredService<TenantDirectory>().GetAsync(caller.TenantId, CancellationToken.None);
+        var tenant = await services.GetRequiredService<TenantDirectory>().GetAsync(caller.TenantId, CancellationToken.None);
         var (from, to) = MetricPeriod.Resolve(_period, tenant.Zone, Clock.GetUtcNow().UtcDateTime);
         string Day(DateTime utc) => TimeBuckets.ToLocal(utc, tenant.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new KpiRequest(Day(from), Day(to.AddDays(-1)), _groupBy, _currency);
