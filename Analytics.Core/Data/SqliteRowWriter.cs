@@ -26,8 +26,18 @@ public sealed class SqliteRowWriter : IDisposable
 
     public SqliteRowWriter Bind(int index, double value) => Checked(raw.sqlite3_bind_double(_statement, index, value));
 
-    public SqliteRowWriter Bind(int index, string? value) =>
-        Checked(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+    public SqliteRowWriter Bind(int index, string? value)
+    {
+        if (value is null) return Checked(raw.sqlite3_bind_null(_statement, index));
+        // Short text is encoded on the stack (the string overload allocates an array per call). SQLite copies it. An
+        // empty span would bind NULL, so the empty string keeps the string overload.
+        if (value.Length is 0 or > MaxStackChars) return Checked(raw.sqlite3_bind_text(_statement, index, value));
+        Span<byte> utf8 = stackalloc byte[MaxStackChars * 3];
+        var length = System.Text.Encoding.UTF8.GetBytes(value, utf8);
+        return Checked(raw.sqlite3_bind_text(_statement, index, utf8[..length]));
+    }
+
+    private const int MaxStackChars = 512;
 
     /// <summary>Runs the statement with the values bound so far; bound values stay for the next row.</summary>
     public void Execute(CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed class MetricBatch
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var json = batch.DimensionsJson[i] = DimensionsJsonOf(e.Dimensions);
+            var json = batch.DimensionsJson[i] = events is MetricEventList read ? read.DimensionsJsonAt(i) : DimensionsJsonOf(e.Dimensions);
             var name = e.Name!;
             var module = e.Module!;
             var utc = e.Timestamp?.UtcDateTime ?? nowUtc;

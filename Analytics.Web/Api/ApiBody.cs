@@ -15,27 +15,6 @@ public static class ApiBody
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Reads one object or an array of objects (as <c>POST /metrics</c> takes), deserialized straight from the bytes.</summary>
-    public static async Task<IReadOnlyList<T>> ReadOneOrManyAsync<T>(HttpRequest request, long maxBytes, CancellationToken ct) where T : class
-    {
-        var body = await ReadBytesAsync(request, maxBytes, ct);
-        var start = body.AsSpan().IndexOfAnyExcept(" \t\r\n"u8);
-        try
-        {
-            return start < 0 ? throw new InvalidInputException("body", "Send one object or an array of them.") : body[start] switch
-            {
-                (byte)'[' => JsonSerializer.Deserialize<List<T?>>(body, Strict)!
-                    .Select((item, i) => item ?? throw new InvalidInputException($"[{i}]", "Each item must be an object.")).ToList(),
-                (byte)'{' => [JsonSerializer.Deserialize<T>(body, Strict)!],
-                _ => throw new InvalidInputException("body", "Send one object or an array of them."),
-            };
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(e);
-        }
-    }
-
     public static async Task<JsonDocument> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         var body = await ReadBytesAsync(request, maxBytes, ct);
@@ -49,9 +28,16 @@ public static class ApiBody
         }
     }
 
-    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    /// <summary>The whole body, refused (413) past <paramref name="maxBytes"/>; one array of its declared length when it has one.</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
+        if (request.ContentLength is { } length)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, ct);
+            return body;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

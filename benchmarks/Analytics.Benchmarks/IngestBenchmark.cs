@@ -27,6 +27,8 @@ public sealed class IngestBenchmark(CommandOptions options)
 
     /// <summary><c>--http 0</c> runs only the in-process phase split.</summary>
     private bool Http => options.Int("http", 1) != 0;
+    /// <summary><c>--customers 0</c> sends plain metric events only: no customer side in the figures.</summary>
+    private bool Customers => options.Int("customers", 1) != 0;
 
     public async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
@@ -38,7 +40,7 @@ public sealed class IngestBenchmark(CommandOptions options)
         {
             var caller = await core.CreateTenantAsync(Tenant, ct);
             var phases = new IngestPhases(core, caller, nowUtc);
-            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize), PhaseBatches, BatchSize, ct);
+            var result = await phases.MeasureAsync(new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), 2L * PhaseBatches * BatchSize, customers: Customers), PhaseBatches, BatchSize, ct);
             IngestPhases.Write(output, result);
         }
         return 0;
@@ -65,7 +67,7 @@ public sealed class IngestBenchmark(CommandOptions options)
         // Every body is serialized before the clock starts, so the client spends its time sending, not building JSON.
         var nowUtc = DateTime.UtcNow;
         var total = (long)(WarmupBatches + 2 * Batches) * BatchSize + WarmupRequests + Requests;
-        var source = new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), total);
+        var source = new SyntheticEvents(nowUtc.AddMinutes(-WindowMinutes), nowUtc.AddSeconds(-1), total, customers: Customers);
         var warmupBatches = Bodies(source, WarmupBatches);
         var sequentialBatches = Bodies(source, Batches);
         var concurrentBatches = Bodies(source, Batches);

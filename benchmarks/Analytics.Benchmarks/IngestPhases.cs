@@ -132,18 +132,21 @@ public sealed class IngestPhases(InProcessCore core, Caller caller, DateTime now
     /// <summary>The phase table: milliseconds per batch (p50) and the share of the summed phases.</summary>
     public static void Write(TextWriter output, Result result)
     {
-        var total = result.Phases.Where(p => !p.Key.StartsWith(' ') && p.Key != "settle customers (per batch here)").Sum(p => p.Value.P50);
+        // Phases that did not run (the customer ones, for events without customers) are left out.
+        var measured = PhaseNames.Where(n => result.Phases[n].Count > 0).ToList();
+        bool Summed(string phase) => measured.Contains(phase) && !phase.StartsWith(' ') && phase != "settle customers (per batch here)";
+        var total = measured.Where(Summed).Sum(n => result.Phases[n].P50);
         output.WriteLine($"In-process phase split, {result.Batches} batches of {result.BatchSize:N0} events " +
                          $"(per batch: {result.HourlyCellsPerBatch:N0} hourly cells, {result.DailyCellsPerBatch:N0} daily cells, {result.CatalogEntriesPerBatch:N0} catalog entries):");
         output.WriteLine();
         output.WriteLine("| phase | ms per batch p50 | p95 | CPU ms p50 | share | events/s if alone |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var name in PhaseNames)
+        foreach (var name in measured)
         {
             var t = result.Phases[name];
             output.WriteLine($"| {name} | {t.P50:N1} | {t.P95:N1} | {result.Cpu[name].P50:N1} | {t.P50 / total:P0} | {result.BatchSize / (t.P50 / 1000):N0} |");
         }
-        var totalCpu = result.Cpu.Where(p => !p.Key.StartsWith(' ') && p.Key != "settle customers (per batch here)").Sum(p => p.Value.P50);
+        var totalCpu = measured.Where(Summed).Sum(n => result.Cpu[n].P50);
         output.WriteLine($"| **sum of phases** (without settling, which runs apart and once per customer per second) | **{total:N1}** | | **{totalCpu:N1}** | | **{result.BatchSize / (total / 1000):N0}** |");
         output.WriteLine($"| whole RecordAsync (+ JSON parse), next {result.Batches} batches | {result.RecordAsync.P50:N1} | {result.RecordAsync.P95:N1} | {result.RecordAsyncCpu.P50:N1} | | {result.BatchSize / (result.RecordAsync.P50 / 1000):N0} |");
         output.WriteLine();

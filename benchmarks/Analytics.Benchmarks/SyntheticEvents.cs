@@ -35,8 +35,12 @@ public sealed class SyntheticEvents
     /// <summary>Dimension sets are immutable and few (at most 720 per metric), so events share them.</summary>
     private readonly Dictionary<string, string>?[][] _dimensionSets;
 
-    public SyntheticEvents(DateTime fromUtc, DateTime toUtc, long total, int seed = 20_261_126)
+    private readonly bool _customers;
+
+    /// <param name="customers">Whether order events name one of 20 000 customers (22 % of all events), as a shop's do.</param>
+    public SyntheticEvents(DateTime fromUtc, DateTime toUtc, long total, int seed = 20_261_126, bool customers = true)
     {
+        _customers = customers;
         _random = new Random(seed);
         _fromTicks = fromUtc.Ticks;
         _stepTicks = (double)(toUtc.Ticks - fromUtc.Ticks) / total;
@@ -69,7 +73,7 @@ public sealed class SyntheticEvents
                 metric.Module,
                 DimensionsFor(metricIndex),
                 new DateTimeOffset(ticks, TimeSpan.Zero),
-                metric.WithCustomer ? Customers[_random.Next(Customers.Length)] : null));
+                metric.WithCustomer && _customers ? Customers[_random.Next(Customers.Length)] : null));
             Produced++;
         }
         return events;

@@ -21,5 +21,6 @@ public static class WireFormat
 
     public static byte[] Serialize(MetricEventInput single) => JsonSerializer.SerializeToUtf8Bytes(single, Options);
 
-    public static List<MetricEventInput> Parse(byte[] body) => JsonSerializer.Deserialize<List<MetricEventInput>>(body, Options)!;
+    /// <summary>The events of a body, read as the API reads them.</summary>
+    public static IReadOnlyList<MetricEventInput> Parse(byte[] body) => MetricEventReader.Read(body);
 }

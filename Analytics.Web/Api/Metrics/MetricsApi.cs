@@ -38,7 +38,7 @@ public static class MetricsApi
         HttpContext http, MetricIngestService ingest, IOptions<IngestOptions> options, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var events = await ApiBody.ReadOneOrManyAsync<MetricEventInput>(http.Request, options.Value.MaxBytes, ct);
+        var events = MetricEventReader.Read(await ApiBody.ReadBytesAsync(http.Request, options.Value.MaxBytes, ct));
         var read = Stopwatch.GetElapsedTime(started);
         var recorded = await ingest.RecordAsync(http.Caller(), events, ct);
         // Where the server's time went (W3C Server-Timing), for clients and load tests to tell network from work.
