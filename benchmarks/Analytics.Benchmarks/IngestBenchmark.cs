@@ -89,10 +89,13 @@ public sealed class IngestBenchmark(CommandOptions options)
             await PostAllAsync(http, warmupBatches, clients: 1, new Timings(), ct);
             var sequential = new Timings();
             var sequentialServer = new ServerTimings();
+            var cpu = new CpuMeter(server);
             var sequentialWall = await PostAllAsync(http, sequentialBatches, clients: 1, sequential, ct, sequentialServer);
+            var sequentialCpu = cpu.Lap(Batches);
             var concurrent = new Timings();
             var concurrentServer = new ServerTimings();
             var concurrentWall = await PostAllAsync(http, concurrentBatches, clients: 2, concurrent, ct, concurrentServer);
+            var concurrentCpu = cpu.Lap(Batches);
 
             await PostAllAsync(http, singles[..WarmupRequests], Connections, new Timings(), ct);
             var single = new Timings();
@@ -109,6 +112,7 @@ public sealed class IngestBenchmark(CommandOptions options)
             Row(output, $"single event, {Connections} connections", single, Requests, singleWall);
             output.WriteLine();
             output.WriteLine($"Server time per batch (Server-Timing, p50): 1 client — {sequentialServer}; 2 clients — {concurrentServer}.");
+            output.WriteLine($"CPU per batch (all threads, whole run over batches): 1 client — {sequentialCpu}; 2 clients — {concurrentCpu}.");
             output.WriteLine($"Stored events checked: {stored:N0} rows in MetricEvents. Server peak working set: {AppUnderTest.PeakMemory(server)}.");
             output.WriteLine();
         }
@@ -160,5 +164,27 @@ public sealed class IngestBenchmark(CommandOptions options)
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM MetricEvents";
         return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>CPU time of the server process and of this client between laps.</summary>
+    private sealed class CpuMeter(Process server)
+    {
+        private TimeSpan _server = ServerCpu(server);
+        private TimeSpan _client = Process.GetCurrentProcess().TotalProcessorTime;
+
+        private static TimeSpan ServerCpu(Process process)
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+
+        public string Lap(int batches)
+        {
+            var (serverNow, clientNow) = (ServerCpu(server), Process.GetCurrentProcess().TotalProcessorTime);
+            var text = FormattableString.Invariant(
+                $"server {(serverNow - _server).TotalMilliseconds / batches:F0} ms, client {(clientNow - _client).TotalMilliseconds / batches:F0} ms");
+            (_server, _client) = (serverNow, clientNow);
+            return text;
+        }
     }
 }
