@@ -108,6 +108,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<UserDirectory>();
         services.AddScoped<MetricStore>();
         services.AddSingleton<MetricWriteQueue>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Reports.ReportRenderer>();
         services.AddScoped<Reports.ReportContentBuilder>();
         services.AddScoped<Reports.ReportExportService>();

@@ -14,14 +14,21 @@ namespace Analytics.Core.Customers;
 /// Applies new customer activity to the profiles: first and last seen, LTV (converted with the tenant's rates), order
 /// count, then engagement and segment membership of the customers it touched. It walks the activity in id order from
 /// the mark in <see cref="CustomerSettlement"/> and moves the mark in the same transaction, so every row counts exactly
-/// once, across restarts and nodes. Ingest only appends activity; <see cref="CustomerSettlerJob"/> settles shortly after,
+/// once, across restarts and nodes. Engagement and segments are recomputed from the profiles and activity as they
+/// stand, once per pass for every customer the pass touched, in transactions of their own; should the process stop
+/// between the two, the nightly pass or the customer's next activity brings them up to date.
+/// Ingest only appends activity; <see cref="CustomerSettlerJob"/> settles shortly after,
 /// and every read of profiles or segments settles first when its tenant has unsettled activity, so a caller reads its
 /// own writes.
 /// </summary>
-public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOptions<CustomerOptions> options, TimeProvider clock, ILogger<CustomerSettler> logger)
+public sealed partial class CustomerSettler(
+    IServiceScopeFactory scopes, SqliteWriteGate writers, IOptions<CustomerOptions> options, TimeProvider clock, ILogger<CustomerSettler> logger)
 {
     /// <summary>Activity rows per transaction, so a large backlog never holds the writer for long.</summary>
-    public const int Chunk = 20_000;
+    public const int Chunk = 5_000;
+
+    /// <summary>Profiles whose engagement and segments are recomputed per transaction.</summary>
+    public const int RefreshChunk = 1_000;
 
     private readonly Lock _gate = new();
     /// <summary>Tenants with activity this process appended and no settle since, with the number of the latest append.</summary>
@@ -75,7 +82,9 @@ public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOption
             // never takes a settle in flight for a finished one.
             long upTo;
             lock (_gate) upTo = _appends;
-            while (await SettleChunkAsync(ct)) { }
+            var touched = new Dictionary<int, HashSet<long>>();
+            while (await SettleChunkAsync(touched, ct)) { }
+            await RefreshAsync(touched, ct);
             lock (_gate)
                 foreach (var (tenant, append) in _pending.ToList())
                     if (append <= upTo) _pending.Remove(tenant);
@@ -87,7 +96,7 @@ public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOption
     }
 
     /// <summary>One transaction: the next chunk of activity applied and the mark moved past it; true when more may follow.</summary>
-    private async Task<bool> SettleChunkAsync(CancellationToken ct)
+    private async Task<bool> SettleChunkAsync(Dictionary<int, HashSet<long>> touched, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
@@ -95,6 +104,7 @@ public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOption
         var o = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var bound = await SettledBoundAsync(db, ct);
+        using var turn = await writers.EnterAsync(db, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -160,21 +170,41 @@ public sealed partial class CustomerSettler(IServiceScopeFactory scopes, IOption
 
             await ApplyAsync(transaction, updates, ct);
 
-            foreach (var group in changes.GroupBy(c => c.Value.TenantId))
-            {
-                var keys = group.Select(c => c.Key).ToList();
-                await CustomerActivityRecorder.RescoreAsync(transaction, group.Key, keys, now, o, ct);
-                await EvaluateProfilesAsync(transaction, group.Key, keys, now, ct);
-            }
-
             await using (var move = Command(transaction, "UPDATE CustomerSettlement SET LastActivityId = @last WHERE Id = 1"))
             {
                 Add(move, "@last", last);
                 await move.ExecuteNonQueryAsync(ct);
             }
             await tx.CommitAsync(ct);
+            foreach (var (key, change) in changes)
+            {
+                if (!touched.TryGetValue(change.TenantId, out var keys)) touched[change.TenantId] = keys = [];
+                keys.Add(key);
+            }
             return rows == Chunk;
         });
+    }
+
+    /// <summary>Recomputes engagement and segment membership of the profiles a pass touched, a few thousand per transaction.</summary>
+    private async Task RefreshAsync(Dictionary<int, HashSet<long>> touched, CancellationToken ct)
+    {
+        var o = options.Value;
+        foreach (var (tenantId, keys) in touched)
+            foreach (var chunk in keys.Order().Chunk(RefreshChunk))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                using var turn = await writers.EnterAsync(db, ct);
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    var transaction = tx.GetDbTransaction();
+                    await CustomerActivityRecorder.RescoreAsync(transaction, tenantId, chunk, now, o, ct);
+                    await EvaluateProfilesAsync(transaction, tenantId, chunk, now, ct);
+                    await tx.CommitAsync(ct);
+                });
+            }
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace Analytics.Core.Metrics;
 /// The SQL of the metric tiers: raw events, hourly and daily rollups (WITHOUT ROWID tables clustered by series
 /// and bucket) and the catalog of series. Every statement names its tenant; nothing here decides what to ask.
 /// </summary>
-public sealed class MetricStore(AnalyticsDbContext db)
+public sealed class MetricStore(AnalyticsDbContext db, SqliteWriteGate gate)
 {
     /// <summary>
     /// Writes a batch — raw rows, rollup upserts and catalog — in one transaction; <paramref name="alongside"/> writes
@@ -25,6 +25,7 @@ public sealed class MetricStore(AnalyticsDbContext db)
     /// <summary>Writes several batches in one transaction, in order (<see cref="MetricWriteQueue"/>'s group commit).</summary>
     public async Task WriteAsync(IReadOnlyList<MetricWrite> writes, CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(db, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
