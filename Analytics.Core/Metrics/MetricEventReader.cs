@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Text;
 using System.Text.Json;
@@ -31,17 +30,16 @@ public static class MetricEventReader
             var dimensions = new List<string?>();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                events.Add(ReadEvent(ref reader, body, pool, "", out var json));
+                events.Add(ReadEvent(ref reader, body, pool, -1, out var json));
                 dimensions.Add(json);
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var path = $"[{events.Count}]";
-                    if (reader.TokenType == JsonTokenType.Null) throw new InvalidInputException(path, "Each item must be an object.");
-                    if (reader.TokenType != JsonTokenType.StartObject) throw WrongType(path);
-                    events.Add(ReadEvent(ref reader, body, pool, path, out var json));
+                    if (reader.TokenType == JsonTokenType.Null) throw new InvalidInputException($"[{events.Count}]", "Each item must be an object.");
+                    if (reader.TokenType != JsonTokenType.StartObject) throw WrongType($"[{events.Count}]");
+                    events.Add(ReadEvent(ref reader, body, pool, events.Count, out var json));
                     dimensions.Add(json);
                 }
             }
@@ -56,7 +54,8 @@ public static class MetricEventReader
         }
     }
 
-    private static MetricEventInput ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringPool pool, string path, out string? dimensionsJson)
+    /// <param name="index">The event's place in the array, for error paths; -1 for a single object.</param>
+    private static MetricEventInput ReadEvent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringPool pool, int index, out string? dimensionsJson)
     {
         string? name = null, module = null, customerId = null;
         double? value = null;
@@ -66,27 +65,26 @@ public static class MetricEventReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = FieldOf(ref reader);
-            if (field.Field == Field.Unknown) throw new InvalidInputException(PathOf(path, Truncated(reader.GetString()!)), "Unknown field.");
-            var at = PathOf(path, field.Wire);
+            if (field.Field == Field.Unknown) throw new InvalidInputException(PathOf(index, Truncated(reader.GetString()!)), "Unknown field.");
             reader.Read();
             var isNull = reader.TokenType == JsonTokenType.Null;
             switch (field.Field)
             {
                 case Field.Name:
-                    name = isNull ? null : pool.Text(ref reader, at);
+                    name = isNull ? null : pool.Text(ref reader) ?? throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.Module:
-                    module = isNull ? null : pool.Text(ref reader, at);
+                    module = isNull ? null : pool.Text(ref reader) ?? throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.CustomerId:
-                    customerId = isNull ? null : pool.Text(ref reader, at);
+                    customerId = isNull ? null : pool.Text(ref reader) ?? throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.Value:
-                    value = isNull ? null : reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : throw WrongType(at);
+                    value = isNull ? null : reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.Timestamp:
                     timestamp = isNull ? null
-                        : reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var t) ? t : throw WrongType(at);
+                        : reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var t) ? t : throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.Dimensions:
                     if (isNull)
@@ -95,9 +93,9 @@ public static class MetricEventReader
                         dimensionsJson = null;
                         break;
                     }
-                    if (reader.TokenType != JsonTokenType.StartObject) throw WrongType(at);
+                    if (reader.TokenType != JsonTokenType.StartObject) throw WrongType(PathOf(index, field.Wire));
                     var start = (int)reader.TokenStartIndex;
-                    dimensions = ReadDimensions(ref reader, pool, at, out var repeated);
+                    dimensions = ReadDimensions(ref reader, pool, index, out var repeated);
                     // The object as it came, to store as it is (valid JSON of string values, checked just now), unless a
                     // key came twice: then the dimensions as kept, the later value winning.
                     dimensionsJson = repeated ? MetricBatch.DimensionsJsonOf(dimensions) : Encoding.UTF8.GetString(body[start..(int)reader.BytesConsumed]);
@@ -108,17 +106,18 @@ public static class MetricEventReader
         return new MetricEventInput(name, value, module, dimensions, timestamp, customerId);
     }
 
-    private static Dictionary<string, string> ReadDimensions(ref Utf8JsonReader reader, StringPool pool, string path, out bool repeated)
+    private static Dictionary<string, string> ReadDimensions(ref Utf8JsonReader reader, StringPool pool, int index, out bool repeated)
     {
         var dimensions = new Dictionary<string, string>(4, StringComparer.Ordinal);
         var read = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             read++;
-            var key = pool.Text(ref reader, path);
+            var key = pool.Text(ref reader)!;
             reader.Read();
             // A null value is kept, so that validation names the key; a later duplicate wins, as in the serializer.
-            dimensions[key] = reader.TokenType == JsonTokenType.Null ? null! : pool.Text(ref reader, $"{path}.{Truncated(key)}");
+            dimensions[key] = reader.TokenType == JsonTokenType.Null ? null!
+                : pool.Text(ref reader) ?? throw WrongType(PathOf(index, $"dimensions.{Truncated(key)}"));
         }
         repeated = read != dimensions.Count;
         return dimensions;
@@ -144,20 +143,22 @@ public static class MetricEventReader
         return (Field.Unknown, "");
     }
 
-    private static string PathOf(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
+    /// <summary>A field's path in error messages, made only when there is an error: <c>value</c> or <c>[3].value</c>.</summary>
+    private static string PathOf(int index, string field) => index < 0 ? field : $"[{index}].{field}";
 
     private static string Truncated(string name) => name.Length <= 64 ? name : name[..64];
 
-    private static InvalidInputException WrongType(string path) => new(path.Length == 0 ? "body" : path, "This value has the wrong type.");
+    private static InvalidInputException WrongType(string path) => new(path, "This value has the wrong type.");
 
     /// <summary>One instance of each distinct short string of a body.</summary>
     private sealed class StringPool
     {
         private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
 
-        public string Text(ref Utf8JsonReader reader, string path)
+        /// <summary>The string or property name the reader is on; null when it is on something else.</summary>
+        public string? Text(ref Utf8JsonReader reader)
         {
-            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) throw WrongType(path);
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName)) return null;
             var length = reader.ValueSpan.Length;
             if (length > MaxPooledChars) return reader.GetString()!;
             Span<char> chars = stackalloc char[MaxPooledChars];
