@@ -70,4 +70,25 @@ failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"
+
+# A few browser and two-node tests depend on timing, which a loaded two-core machine can stretch. When a whole run
+# (no arguments) has at most three failures, those tests run once more on their own; the first failures stay
+# printed above and are named again here. A test that fails twice fails the run.
+if [ "$status" -ne 0 ] && [ "$#" -eq 0 ] && [ "$failed" -le 3 ]; then
+  mapfile -t flaky < <(grep -E '^failed ' "$log" | awk '{print $2}' | sed 's/(.*//' | sort -u)
+  if ((${#flaky[@]})) && ((${#flaky[@]} <= 3)); then
+    echo "Running again on their own: ${flaky[*]}"
+    filters=()
+    for name in "${flaky[@]}"; do filters+=(--filter-method "$name"); done
+    set +e
+    dotnet test --project Analytics.Tests --no-build -- "${filters[@]}" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    if [ "$status" -eq 0 ]; then
+      echo "$passed passed, $failed failed on the first run and passed on their own (${flaky[*]}), $skipped skipped"
+    else
+      echo "Failed again: ${flaky[*]}"
+    fi
+  fi
+fi
 exit "$status"
