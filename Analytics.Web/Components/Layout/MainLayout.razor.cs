@@ -6,7 +6,11 @@ namespace Analytics.Web.Components.Layout;
 public partial class MainLayout
 {
     [Inject] public required CallerAccessor Callers { get; init; }
-    [Inject] public required UserDirectory Users { get; init; }
+    /// <summary>
+    /// Each read and write of the user runs in a scope of its own. Components of one render initialize concurrently,
+    /// and two reads at once on the request's <c>DbContext</c> break a PostgreSQL connection (seen on the not-found page).
+    /// </summary>
+    [Inject] public required IServiceScopeFactory Scopes { get; init; }
     [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentication { get; init; }
 
     private bool _signedIn;
@@ -22,7 +26,9 @@ public partial class MainLayout
         if (!_signedIn) return;
         var caller = await Callers.GetAsync();
         _tenant = caller.TenantSlug;
-        if (caller.UserId is { } id && await Users.FindAsync(id) is { } user)
+        if (caller.UserId is not { } id) return;
+        await using var scope = Scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<UserDirectory>().FindAsync(id) is { } user)
         {
             _user = user.Email ?? "";
             SetDark(user.DarkMode);
@@ -35,7 +41,9 @@ public partial class MainLayout
     {
         SetDark(!_dark);
         var caller = await Callers.GetAsync();
-        if (caller.UserId is { } id) await Users.SetDarkModeAsync(id, _dark);
+        if (caller.UserId is not { } id) return;
+        await using var scope = Scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserDirectory>().SetDarkModeAsync(id, _dark);
     }
 
     private void SetDark(bool dark)
