@@ -102,7 +102,6 @@ public sealed partial class CustomerSettler(
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         var rates = scope.ServiceProvider.GetRequiredService<TenantCurrencies>();
         var o = options.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
         var bound = await SettledBoundAsync(db, ct);
         using var turn = await writers.EnterAsync(db, ct);
         var strategy = db.Database.CreateExecutionStrategy();
