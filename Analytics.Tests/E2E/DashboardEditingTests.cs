@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Analytics.Core.Dashboards;
 using Microsoft.Playwright;
+using Analytics.Tests.Infrastructure;
 
 namespace Analytics.Tests.E2E;
 
@@ -185,7 +186,7 @@ public sealed class DashboardEditingTests(BrowserApp app) : IClassFixture<Browse
             // The card shows the figure the KPI API gives for the same 30 days (the demo tenant's zone is UTC).
             using var client = new HttpClient { BaseAddress = app.BaseAddress };
             client.DefaultRequestHeaders.Authorization = new("Bearer", BrowserApp.ApiKey);
-            var today = DateTime.UtcNow.Date;
+            var today = SuiteClock.Today;
             var revenue = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(
                 $"/api/analytics/revenue?from={today.AddDays(-29):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
             var expected = Analytics.Web.Components.Insights.InsightFormat.Money(revenue.GetProperty("summary").GetProperty("avgOrderValue").GetDecimal(), "usd");

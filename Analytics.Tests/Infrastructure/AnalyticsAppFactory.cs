@@ -1,11 +1,16 @@
 using Analytics.Core.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Analytics.Tests.Infrastructure;
 
-/// <summary>The real app on its own database (see <see cref="TestDatabase"/>); the demo tenant is off unless a test asks for it.</summary>
+/// <summary>
+/// The real app on its own database (see <see cref="TestDatabase"/>) and on the suite's clock (<see cref="SuiteClock"/>);
+/// the demo tenant is off unless a test asks for it.
+/// </summary>
 public class AnalyticsAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = new();
@@ -23,6 +28,7 @@ public class AnalyticsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(SuiteClock.Provider)));
     }
 
     /// <summary>Creates a tenant with a key of the given scope and role; returns the key's secret.</summary>

@@ -117,7 +117,7 @@ public sealed class OperationsTests(AnalyticsAppFactory app) : IClassFixture<Ana
 
         var events = Enumerable.Range(1, 7).Select(i => new { name = "ticket_opened", value = 1, module = "support" });
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/metered/metrics", events)).StatusCode);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var today = SuiteClock.Today.ToString("yyyy-MM-dd");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/metered/metrics?name=ticket_opened&from={today}&to={today}&group_by=day")).StatusCode);
 
         lock (measured)

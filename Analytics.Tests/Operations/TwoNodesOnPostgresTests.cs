@@ -162,7 +162,7 @@ public sealed class TwoNodesOnPostgresTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
             await db.ReportDefinitions.IgnoreQueryFilters().Where(d => d.Id == definitionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextRunAt, DateTime.UtcNow.AddSeconds(-1)));
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextRunAt, SuiteClock.Now.UtcDateTime.AddSeconds(-1)));
         }
         await Task.WhenAll(Enumerable.Range(0, 4).SelectMany(_ => new[] { PassAsync(_first), PassAsync(_second!) }));
 

@@ -165,7 +165,7 @@ public sealed class CustomersApiTests(AnalyticsAppFactory app) : IClassFixture<A
     public async Task The_timeline_pages_newest_first_across_modules_and_filters_by_module()
     {
         var (client, slug) = await TenantAsync("timeline");
-        var start = DateTimeOffset.UtcNow.AddDays(-20);
+        var start = SuiteClock.Now.AddDays(-20);
         var events = Enumerable.Range(0, 25).Select(i => new Dictionary<string, object>
         {
             ["name"] = i % 3 == 0 ? "ticket_opened" : "order_value", ["value"] = i, ["module"] = i % 3 == 0 ? "support" : "fulfillment",

@@ -27,7 +27,7 @@ public sealed class DashboardPdfApiTests(AnalyticsAppFactory app) : IClassFixtur
     {
         var (_, key) = await app.CreateTenantAsync(slug);
         var admin = app.CreateClient(key);
-        var now = DateTime.UtcNow;
+        var now = SuiteClock.Now.UtcDateTime;
         var events = new List<object>();
         foreach (var (country, channel, value) in new[] { ("DE", "web", 120.0), ("NO", "dealer", 80.0), ("DE", "web", 40.0), ("US", "direct", 300.0) })
         {

@@ -22,7 +22,7 @@ public sealed class InsightsApiTests(InsightsApiTests.App app) : IClassFixture<I
     /// <summary>Sixty days of about 100 orders a day and 10 yesterday.</summary>
     private static async Task RecordAsync(HttpClient client, string slug)
     {
-        var today = DateTime.UtcNow.Date;
+        var today = SuiteClock.Today;
         var events = Enumerable.Range(1, 60).Select(d => new
         {
             name = "order_count",
@@ -51,7 +51,7 @@ public sealed class InsightsApiTests(InsightsApiTests.App app) : IClassFixture<I
         Assert.Equal("high", anomaly.GetProperty("severity").GetString());
         Assert.EndsWith("Z", anomaly.GetProperty("detectedAt").GetString());
         Assert.Equal(10, anomaly.GetProperty("actual").GetDouble());
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd");
+        var yesterday = SuiteClock.Today.AddDays(-1).ToString("yyyy-MM-dd");
         Assert.StartsWith("Orders 9", anomaly.GetProperty("description").GetString());
         Assert.EndsWith($"below 30-day moving average on {yesterday}", anomaly.GetProperty("description").GetString());
 

@@ -17,11 +17,11 @@ public sealed class KpisApiTests(KpisApiTests.App app) : IClassFixture<KpisApiTe
         };
     }
 
-    private static string Day(int daysAgo) => DateTime.UtcNow.Date.AddDays(-daysAgo).ToString("yyyy-MM-dd");
+    private static string Day(int daysAgo) => SuiteClock.Today.AddDays(-daysAgo).ToString("yyyy-MM-dd");
 
     private static object Event(string name, double value, int daysAgo, Dictionary<string, string>? dimensions = null) => new
     {
-        name, value, module = "sales", dimensions, timestamp = DateTime.UtcNow.Date.AddDays(-daysAgo).AddHours(6),
+        name, value, module = "sales", dimensions, timestamp = SuiteClock.Today.AddDays(-daysAgo).AddHours(6),
     };
 
     private static IEnumerable<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name);

@@ -27,7 +27,7 @@ public sealed class MetricsApiTests(MetricsApiTests.App app) : IClassFixture<Met
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static string Day(int daysAgo) => DateTime.UtcNow.Date.AddDays(-daysAgo).ToString("yyyy-MM-dd");
+    private static string Day(int daysAgo) => SuiteClock.Today.AddDays(-daysAgo).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task A_batch_is_recorded_and_the_query_returns_it_in_the_seed_shape()
@@ -40,7 +40,8 @@ public sealed class MetricsApiTests(MetricsApiTests.App app) : IClassFixture<Met
             value = 2.5,
             module = "fulfillment",
             dimensions = new Dictionary<string, string> { ["region"] = i % 2 == 0 ? "us-west" : "eu" },
-            timestamp = DateTime.UtcNow.Date.AddDays(-(i % 3)).AddHours(6),
+            // Midnight: in the past at any hour the suite runs.
+            timestamp = SuiteClock.Today.AddDays(-(i % 3)),
         });
 
         var post = await client.PostAsJsonAsync("/api/batch/metrics", events);

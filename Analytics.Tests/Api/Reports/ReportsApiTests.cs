@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Analytics.Core.Tenancy;
+using Analytics.Tests.Infrastructure;
 
 namespace Analytics.Tests.Api.Reports;
 
@@ -82,7 +83,7 @@ public sealed class ReportsApiTests(ReportsAppFactory app) : IClassFixture<Repor
         var next = body.GetProperty("next_run_at").GetDateTime();
         Assert.Equal(DayOfWeek.Monday, next.DayOfWeek);
         Assert.Equal(new TimeSpan(8, 0, 0), next.TimeOfDay);
-        Assert.InRange(next - DateTime.UtcNow, TimeSpan.Zero, TimeSpan.FromDays(7));
+        Assert.InRange(next - SuiteClock.Now.UtcDateTime, TimeSpan.Zero, TimeSpan.FromDays(7));
 
         var detail = await ReadAsync(await client.GetAsync($"/api/seedreport/reports/{id}"));
         Assert.Equal(0, detail.GetProperty("runs").GetArrayLength());

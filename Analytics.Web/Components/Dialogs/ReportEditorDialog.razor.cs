@@ -19,6 +19,8 @@ public partial class ReportEditorDialog
 
     [CascadingParameter] public required IMudDialogInstance Dialog { get; set; }
 
+    [Inject] public required TimeProvider Clock { get; init; }
+
     [Parameter] public ReportDefinition? Report { get; set; }
 
     private sealed class Draft
@@ -122,7 +124,7 @@ public partial class ReportEditorDialog
         foreach (var key in _errors.Keys.Where(k => k.StartsWith("schedule", StringComparison.Ordinal)).ToList()) _errors.Remove(key);
         try
         {
-            _preview = ReportService.Preview(Schedule(), _zone, DateTime.UtcNow, 3);
+            _preview = ReportService.Preview(Schedule(), _zone, Clock.GetUtcNow().UtcDateTime, 3);
         }
         catch (InvalidInputException e)
         {

@@ -16,6 +16,7 @@ public partial class CustomerProfilePage
 
     [Parameter] public string Id { get; set; } = "";
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
     [CascadingParameter] public ChartPalette? Palette { get; set; }
 
     private CustomerDetail? _detail;
@@ -147,10 +148,10 @@ public partial class CustomerProfilePage
         return options;
     }
 
-    private static MetricSeries RevenueSeries(CustomerDetail detail)
+    private MetricSeries RevenueSeries(CustomerDetail detail)
     {
         var months = detail.RevenueByMonth;
-        var from = months.Count > 0 ? months[0].StartUtc : DateTime.UtcNow;
+        var from = months.Count > 0 ? months[0].StartUtc : Clock.GetUtcNow().UtcDateTime;
         var to = months.Count > 0 ? months[^1].StartUtc.AddMonths(1) : from;
         var points = months.Select(m => new MetricPoint(m.Month, m.StartUtc, (double)m.Value, m.Value == 0 ? 0 : 1)).ToList();
         var total = (double)months.Sum(m => m.Value);

@@ -10,6 +10,7 @@ public partial class DashboardList
 {
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
 
     private IReadOnlyList<DashboardSummary>? _dashboards;
     private bool _canCreate;
@@ -81,9 +82,9 @@ public partial class DashboardList
         if (await TryAsync(action)) await LoadAsync();
     }
 
-    private static string Ago(DateTime utc)
+    private string Ago(DateTime utc)
     {
-        var age = DateTime.UtcNow - utc;
+        var age = Clock.GetUtcNow().UtcDateTime - utc;
         return age.TotalMinutes < 1 ? "just now"
             : age.TotalHours < 1 ? $"{(int)age.TotalMinutes} min ago"
             : age.TotalDays < 1 ? $"{(int)age.TotalHours} h ago"
