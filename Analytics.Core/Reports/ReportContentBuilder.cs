@@ -4,7 +4,7 @@ using Analytics.Core.Tenancy;
 namespace Analytics.Core.Reports;
 
 /// <summary>
-/// Resolves a <see cref="ReportSpec"/> into its <see cref="ReportContent"/>: the named metrics, or every metric the
+/// Resolves a <see cref="ReportSpec"/> into its <see cref="ReportContent"/>: the named metrics and every metric the
 /// tenant has recorded in the spec's modules, each queried through <see cref="MetricQueryService"/> with its figure
 /// against the previous equal period. Every query runs before a writer writes a byte, so a refusal is still an answer.
 /// </summary>
@@ -27,14 +27,18 @@ public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirec
             spec.GroupBy, spec.Filters, spec.Segment, clock.GetUtcNow().UtcDateTime, metrics);
     }
 
-    /// <summary>The named metrics in their order; else the catalog's metrics of the modules, by module then name.</summary>
+    /// <summary>
+    /// The union of what the report names: each named metric whole, in its order, then every other metric the catalog
+    /// holds in the named modules, read within its module, by module then name.
+    /// </summary>
     private async Task<IReadOnlyList<(string Name, string? Module)>> ResolveAsync(Caller caller, ReportSpec spec, CancellationToken ct)
     {
-        var module = spec.Modules.Count == 1 ? spec.Modules[0] : null;
-        if (spec.Metrics.Count > 0) return spec.Metrics.Distinct(StringComparer.Ordinal).Select(m => (m, module)).ToList();
+        var named = spec.Metrics.Distinct(StringComparer.Ordinal).Select(m => (m, (string?)null)).ToList();
+        if (spec.Modules.Count == 0) return named;
         var catalog = await queries.CatalogAsync(caller, ct);
-        return spec.Modules
-            .SelectMany(m => catalog.Where(c => c.Modules.Contains(m)).Select(c => (c.Name, (string?)m)).OrderBy(c => c.Name, StringComparer.Ordinal))
+        var chosen = named.Select(n => n.m).ToHashSet(StringComparer.Ordinal);
+        return named.Concat(spec.Modules
+                .SelectMany(m => catalog.Where(c => c.Modules.Contains(m) && chosen.Add(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Name, (string?)m))))
             .ToList();
     }
 }

@@ -3,8 +3,8 @@ using Analytics.Core.Metrics;
 namespace Analytics.Core.Reports;
 
 /// <summary>
-/// One report to draw, with its period already resolved: the metrics (or, when none are named, every metric of
-/// <see cref="Modules"/> in the catalog) over [<see cref="FromUtc"/>, <see cref="ToUtc"/>) by <see cref="GroupBy"/>.
+/// One report to draw, with its period already resolved: the metrics named and every metric of <see cref="Modules"/>
+/// in the catalog, over [<see cref="FromUtc"/>, <see cref="ToUtc"/>) by <see cref="GroupBy"/>.
 /// </summary>
 public sealed record ReportSpec(
     string Title,

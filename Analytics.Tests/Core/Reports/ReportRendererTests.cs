@@ -60,6 +60,20 @@ public sealed class ReportRendererTests : IAsyncLifetime
             new MetricQuery(name, Spec(ReportFormat.Json).FromUtc, Spec(ReportFormat.Json).ToUtc, MetricGrouping.Day, agg, module), CancellationToken.None));
 
     [Fact]
+    public async Task Named_metrics_and_named_modules_are_a_union_and_a_named_metric_is_read_whole()
+    {
+        // stock_level is recorded in inventory: naming the fulfillment module must not narrow it to nothing.
+        var (_, bytes) = await RenderAsync(Spec(ReportFormat.Csv, metrics: ["stock_level"], modules: ["fulfillment"]));
+
+        var rows = ReadCsv(bytes).Skip(1).ToList();
+        Assert.Equal(["stock_level", "order_value"], rows.Select(r => r[0]).Distinct());
+        var stock = rows.Where(r => r[0] == "stock_level").ToList();
+        Assert.Equal(10, stock.Count);
+        Assert.All(stock, r => Assert.Equal("50", r[5]));
+        Assert.All(rows.Where(r => r[0] == "order_value"), r => Assert.Equal("fulfillment", r[1]));
+    }
+
+    [Fact]
     public async Task Csv_reads_back_with_csvhelper_and_equals_the_query_row_by_row()
     {
         var (file, bytes) = await RenderAsync(Spec(ReportFormat.Csv));
