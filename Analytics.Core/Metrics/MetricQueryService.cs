@@ -80,20 +80,47 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         return new MetricQuery(name, from, to, groupBy, agg, module);
     }
 
-    /// <summary>The query's figure with the previous equal period's, for a KPI card.</summary>
+    /// <summary>
+    /// The query's figure with the previous equal period's, for a KPI card. A period still in progress is compared like
+    /// with like: with the same elapsed span of the previous one (today so far against yesterday up to this time).
+    /// </summary>
     public async Task<MetricTrend> TrendAsync(Caller caller, MetricQuery query, CancellationToken ct)
     {
         var current = await QueryAsync(caller, query, ct);
-        try
+        var (previous, through) = await PreviousAsync(caller, query with { GroupBy = WidestGrouping(query), By = null }, ct);
+        return new MetricTrend(current, current.Value, previous?.Result(query.Agg)) { PreviousToUtc = through, Partial = IsPartial(query) };
+    }
+
+    /// <summary>Whether the query's range ends after now: its last bucket is not complete yet.</summary>
+    public bool IsPartial(MetricQuery query) => query.ToUtc > clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// The totals of the period before <paramref name="query"/>, cut to the span of it that has elapsed when it is still
+    /// in progress, and where that cut ends; null when no tier keeps that period. Raw events answer a cut to the second;
+    /// past their retention the cut falls to a whole hour, then a whole day, the nearest the kept tiers answer exactly.
+    /// </summary>
+    private async Task<(RollupCell? Totals, DateTime? ToUtc)> PreviousAsync(Caller caller, MetricQuery query, CancellationToken ct)
+    {
+        var previous = query.Previous();
+        var now = clock.GetUtcNow().UtcDateTime;
+        IEnumerable<DateTime> ends = [previous.ToUtc];
+        if (now > query.FromUtc && now < query.ToUtc)
         {
-            var previous = await QueryAsync(caller, query.Previous() with { GroupBy = WidestGrouping(query), By = null }, ct);
-            return new MetricTrend(current, current.Value, previous.Value);
+            var end = previous.FromUtc + (now - query.FromUtc);
+            ends = [end, end.AddTicks(-(end.Ticks % TimeSpan.TicksPerHour)), previous.FromUtc.AddDays(Math.Floor((now - query.FromUtc).TotalDays))];
         }
-        catch (UnprocessableException)
+        foreach (var end in ends.Distinct())
         {
-            // The previous period reaches past what the tiers keep: there is no exact figure to compare with.
-            return new MetricTrend(current, current.Value, null);
+            try
+            {
+                return ((await QueryAsync(caller, previous with { ToUtc = end }, ct)).Totals, end);
+            }
+            catch (UnprocessableException)
+            {
+                // No tier keeps this cut exactly: try a coarser one.
+            }
         }
+        return (null, null);
     }
 
     /// <summary>Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against the previous equal period.</summary>
@@ -109,9 +136,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         {
             var current = range with { Name = name, GroupBy = WidestGrouping(range) };
             var now = await QueryAsync(caller, current, ct);
-            var before = await QueryAsync(caller, current.Previous(), ct);
             var cell = now.Totals;
-            var previousTotal = before.Summary.Total;
+            var previousTotal = (await PreviousAsync(caller, current, ct)).Totals?.Sum ?? 0;
             totals.Add(new MetricTotals(name, range.Module, now.Summary.Total, now.Summary.Count, now.Summary.Average,
                 cell.Count == 0 ? null : cell.Min, cell.Count == 0 ? null : cell.Max, cell.Count == 0 ? null : cell.Last,
                 previousTotal == 0 ? null : (now.Summary.Total - previousTotal) / Math.Abs(previousTotal), now.Tier));

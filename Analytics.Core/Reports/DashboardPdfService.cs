@@ -69,7 +69,7 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
             if (widget.Type == WidgetTypes.KpiCard)
             {
                 var trend = await queries.TrendAsync(caller, query, ct);
-                return new Tile(widget, subtitle, trend.Current, trend.Current.Summary.Count == 0 ? trend with { Value = null } : trend, null);
+                return new Tile(widget, subtitle, trend.Current, trend, null);
             }
             return new Tile(widget, subtitle, await queries.QueryAsync(caller, query, ct), null, null);
         }
@@ -205,9 +205,11 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
             using var changeInk = new SKPaint { Color = trend.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
             var change = PdfNumbers.Change(trend.Change);
             canvas.DrawText(change, box.Left + 8, box.Top + 60, small, changeInk);
+            // A period in progress reads "so far" and is compared with the same span of the previous one.
+            var vs = trend.Partial ? " so far, vs" : " vs";
             var before = PdfNumbers.Figure(trend.PreviousValue);
-            if (small.MeasureText($" vs {before}") > inner - small.MeasureText(change) && trend.PreviousValue is { } p) before = PdfNumbers.Compact(p);
-            var previous = PdfLayout.Fit(small, $" vs {before}", inner - small.MeasureText(change));
+            if (small.MeasureText($"{vs} {before}") > inner - small.MeasureText(change) && trend.PreviousValue is { } p) before = PdfNumbers.Compact(p);
+            var previous = PdfLayout.Fit(small, $"{vs} {before}", inner - small.MeasureText(change));
             canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 60, small, secondary);
         }
     }

@@ -20,8 +20,7 @@ public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirec
             var agg = ReportAggregates.For(name);
             var query = new MetricQuery(name, spec.FromUtc, spec.ToUtc, spec.GroupBy, agg, module, filters, Segment: spec.Segment);
             var trend = await queries.TrendAsync(caller, query, ct);
-            var empty = trend.Current.Summary.Count == 0;
-            metrics.Add(new ReportMetric(name, module, agg, trend.Current, empty && agg != MetricAggregate.Sum ? null : trend.Value, trend.PreviousValue));
+            metrics.Add(new ReportMetric(name, module, agg, trend.Current, trend.Value, trend.PreviousValue));
         }
         return new ReportContent(spec.Title, tenant.Slug, tenant.Name, tenant.Currency, tenant.Zone, spec.PeriodLabel, spec.FromUtc, spec.ToUtc,
             spec.GroupBy, spec.Filters, spec.Segment, clock.GetUtcNow().UtcDateTime, metrics);

@@ -66,6 +66,43 @@ public sealed class MetricQueryServiceTests : IAsyncLifetime
         Assert.Null(trend.Change);
     }
 
+    [Theory]
+    [InlineData("2026-03-15T00:05:00Z")]
+    [InlineData("2026-03-15T12:30:00Z")]
+    [InlineData("2026-03-15T23:55:00Z")]
+    [InlineData("2026-03-01T00:05:00Z")] // the first day of a month
+    [InlineData("2026-03-31T23:55:00Z")] // the last
+    public async Task Today_so_far_is_compared_with_yesterday_up_to_the_same_time(string now)
+    {
+        var at = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = new CoreHost(at);
+        var caller = await host.CreateTenantAsync("clock");
+        // One order at the start of every hour from the start of yesterday up to now.
+        var start = at.UtcDateTime.Date.AddDays(-1);
+        var events = Enumerable.Range(0, 48).Select(h => start.AddHours(h)).Where(t => t <= at.UtcDateTime)
+            .Select(t => new MetricEventInput("order_count", 1, "fulfillment", null, new DateTimeOffset(t, TimeSpan.Zero))).ToArray();
+        await host.RunAsync(caller, s => s.GetRequiredService<MetricIngestService>().RecordAsync(caller, events, CancellationToken.None));
+
+        var (today, yesterday) = await host.RunAsync(caller, async s =>
+        {
+            var metrics = s.GetRequiredService<MetricQueryService>();
+            return (await metrics.TrendAsync(caller, await metrics.ForPeriodAsync(caller, "order_count", "today", MetricGrouping.Hour), CancellationToken.None),
+                await metrics.TrendAsync(caller, await metrics.ForPeriodAsync(caller, "order_count", "yesterday", MetricGrouping.Hour), CancellationToken.None));
+        });
+
+        // Not "-96 %" just after midnight: the same hours on both sides.
+        Assert.True(today.Partial);
+        Assert.Equal(at.Hour + 1, today.Value);
+        Assert.Equal(at.Hour + 1, today.PreviousValue);
+        Assert.Equal(0, today.Change);
+        Assert.Equal(at.UtcDateTime.AddDays(-1), today.PreviousToUtc);
+        // A whole day is compared with the whole day before it (which has no events here).
+        Assert.False(yesterday.Partial);
+        Assert.Equal(24, yesterday.Value);
+        Assert.Equal(0, yesterday.PreviousValue);
+        Assert.Equal(start, yesterday.PreviousToUtc);
+    }
+
     [Fact]
     public async Task Weeks_start_on_monday()
     {
