@@ -112,6 +112,7 @@ public static class AnalyticsCoreServices
         services.AddScoped<Reports.ReportRenderer>();
         services.AddScoped<Reports.ReportContentBuilder>();
         services.AddScoped<Reports.ReportExportService>();
+        services.AddScoped<Dashboards.WidgetQuery>();
         services.AddScoped<Reports.DashboardPdfService>();
         services.AddOptions<Reports.ReportRenderingOptions>().Bind(configuration.GetSection(Reports.ReportRenderingOptions.Section))
             .Validate(o => o.XlsxStreamingThreshold >= 0 && o.PdfFontFamilies().Count > 0, "ReportRendering:XlsxStreamingThreshold must be 0 or more and PdfFonts name a family.")

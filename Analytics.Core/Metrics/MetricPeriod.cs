@@ -7,6 +7,17 @@ public static class MetricPeriod
 {
     public static readonly IReadOnlyList<string> All = ["today", "yesterday", "7d", "30d", "90d", "mtd", "qtd", "ytd", "12m"];
 
+    /// <summary>The named periods as people read them, in the order of <see cref="All"/>.</summary>
+    public static readonly IReadOnlyList<(string Period, string Label)> Labels =
+    [
+        ("today", "Today"), ("yesterday", "Yesterday"), ("7d", "Last 7 days"), ("30d", "Last 30 days"), ("90d", "Last 90 days"),
+        ("mtd", "Month to date"), ("qtd", "Quarter to date"), ("ytd", "Year to date"), ("12m", "Last 12 months"),
+    ];
+
+    /// <summary>"Last 90 days" for a named period; the dates of a custom one.</summary>
+    public static string Label(string period, DateOnly? from, DateOnly? to) =>
+        period == "custom" ? $"{from:yyyy-MM-dd} – {to:yyyy-MM-dd}" : Labels.FirstOrDefault(p => p.Period == period).Label ?? period;
+
     /// <summary>A named period, or <c>custom</c> from one tenant-local date to another, both included.</summary>
     public static (DateTime FromUtc, DateTime ToUtc) Resolve(string period, DateOnly? from, DateOnly? to, TimeZoneInfo zone, DateTime nowUtc)
     {

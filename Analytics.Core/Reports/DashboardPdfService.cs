@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Analytics.Core.Dashboards;
 using Analytics.Core.Errors;
+using Analytics.Core.Insights;
 using Analytics.Core.Metrics;
 using Analytics.Core.Reports.Rendering.Pdf;
 using Analytics.Core.Tenancy;
@@ -15,19 +16,13 @@ namespace Analytics.Core.Reports;
 /// and pie charts drawn by ScottPlot, tables as tables and the geo map as a ranked table of countries. The dashboard's
 /// time range, when given, overrides each widget's period as it does on screen.
 /// </summary>
-public sealed class DashboardPdfService(DashboardService dashboards, MetricQueryService queries, TenantDirectory tenants, TimeProvider clock,
+public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery widgets, TenantDirectory tenants, TimeProvider clock,
     IOptions<ReportRenderingOptions> options)
 {
     private const int MaxTableRows = 500;
     private const float ChartHeight = 180f;
     private const float CardHeight = 74f;
     private const int CardsPerRow = 4;
-
-    private static readonly Dictionary<string, string> PeriodLabels = new(StringComparer.Ordinal)
-    {
-        ["today"] = "Today", ["yesterday"] = "Yesterday", ["7d"] = "Last 7 days", ["30d"] = "Last 30 days", ["90d"] = "Last 90 days",
-        ["mtd"] = "Month to date", ["qtd"] = "Quarter to date", ["ytd"] = "Year to date", ["12m"] = "Last 12 months",
-    };
 
     /// <param name="range">A named period or <c>custom</c> (with <paramref name="from"/> and <paramref name="to"/>) for all widgets; null keeps each widget's own.</param>
     public async Task<DashboardPdfFile> RenderAsync(Caller caller, long id, string? range, DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -41,45 +36,19 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
         if (range is not null)
         {
             var (fromUtc, toUtc) = MetricPeriod.Resolve(range, from, to, tenant.Zone, now);
-            rangeText = $"{Label(range, from, to)}: {Day(fromUtc, tenant.Zone)} – {Day(toUtc.AddTicks(-1), tenant.Zone)}";
+            rangeText = $"{MetricPeriod.Label(range, from, to)}: {Day(fromUtc, tenant.Zone)} – {Day(toUtc.AddTicks(-1), tenant.Zone)}";
         }
 
-        var tiles = new List<Tile>();
-        foreach (var widget in view.Dashboard.Widgets) tiles.Add(await LoadAsync(caller, widget, range, from, to, ct));
+        var period = range is null ? null : new WidgetPeriod(range, from, to);
+        var tiles = new List<WidgetAnswer>();
+        foreach (var widget in view.Dashboard.Widgets) tiles.Add(await widgets.AnswerAsync(caller, widget, period, ct));
 
         using var buffer = new MemoryStream();
         Draw(buffer, view, tenant, rangeText, TimeBuckets.ToLocal(now, tenant.Zone), tiles);
         return new DashboardPdfFile(FileName(view.Dashboard.Name, TimeBuckets.ToLocal(now, tenant.Zone)), buffer.ToArray());
     }
 
-    private async Task<Tile> LoadAsync(Caller caller, Widget widget, string? range, DateOnly? from, DateOnly? to, CancellationToken ct)
-    {
-        var groupBy = Enum.TryParse<MetricGrouping>(widget.GroupBy, true, out var g) ? g : MetricGrouping.Day;
-        var agg = Enum.TryParse<MetricAggregate>(widget.Agg, true, out var a) ? a : MetricAggregate.Sum;
-        var by = string.IsNullOrEmpty(widget.By) ? widget.Type == WidgetTypes.GeoMap ? "country" : null : widget.By;
-        var period = range ?? widget.Period;
-        var subtitle = $"{agg.ToString().ToLowerInvariant()} by {by ?? groupBy.ToString().ToLowerInvariant()}, {Label(period, range is null ? widget.From : from, range is null ? widget.To : to)}";
-        try
-        {
-            if (WidgetTypes.NeedsBreakdown(widget.Type) && by is null)
-                return new Tile(widget, subtitle, null, null, $"Choose a dimension to break {widget.Metric} down by.");
-            var query = await queries.ForPeriodAsync(caller, widget.Metric, period, groupBy, agg, widget.Module, ct,
-                range is null ? widget.From : from, range is null ? widget.To : to);
-            query = query with { By = widget.Type == WidgetTypes.KpiCard ? null : by, Filters = widget.Filters.Count > 0 ? widget.Filters : null };
-            if (widget.Type == WidgetTypes.KpiCard)
-            {
-                var trend = await queries.TrendAsync(caller, query, ct);
-                return new Tile(widget, subtitle, trend.Current, trend, null);
-            }
-            return new Tile(widget, subtitle, await queries.QueryAsync(caller, query, ct), null, null);
-        }
-        catch (AnalyticsException e) when (e is not NotFoundException)
-        {
-            return new Tile(widget, subtitle, null, null, e.Message);
-        }
-    }
-
-    private void Draw(Stream output, DashboardView view, Tenant tenant, string? rangeText, DateTime nowLocal, IReadOnlyList<Tile> tiles)
+    private void Draw(Stream output, DashboardView view, Tenant tenant, string? rangeText, DateTime nowLocal, IReadOnlyList<WidgetAnswer> tiles)
     {
         using var fonts = PdfFonts.Load(options.Value.PdfFontFamilies());
         var layout = new PdfLayout(fonts);
@@ -96,7 +65,7 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
         {
             if (tiles[i].Widget.Type == WidgetTypes.KpiCard && tiles[i].Error is null)
             {
-                var cards = new List<Tile>();
+                var cards = new List<WidgetAnswer>();
                 while (i < tiles.Count && cards.Count < CardsPerRow && tiles[i].Widget.Type == WidgetTypes.KpiCard && tiles[i].Error is null) cards.Add(tiles[i++]);
                 i--;
                 layout.Drawing(CardHeight, (canvas, rect) => Cards(canvas, rect, cards, fonts));
@@ -114,7 +83,7 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
         });
     }
 
-    private static void Widget(PdfLayout layout, Tile tile, PdfFonts fonts, int color)
+    private static void Widget(PdfLayout layout, WidgetAnswer tile, PdfFonts fonts, int color)
     {
         var widget = tile.Widget;
         layout.KeepTogether(widget.Type is WidgetTypes.DataTable or WidgetTypes.GeoMap ? 80 : 36 + ChartHeight);
@@ -123,6 +92,11 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
         if (tile.Error is { } error)
         {
             layout.Text(error, 10, color: PdfColors.Bad, spaceAfter: 12);
+            return;
+        }
+        if (tile.Forecast is { } forecast)
+        {
+            Forecast(layout, forecast, fonts, color);
             return;
         }
         var series = tile.Series!;
@@ -180,7 +154,41 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
         if (series.Breakdown.Count > MaxTableRows) layout.Text($"The first {MaxTableRows} of {series.Breakdown.Count} values.", 9, color: PdfColors.Secondary);
     }
 
-    private static void Cards(SKCanvas canvas, SKRect rect, IReadOnlyList<Tile> cards, PdfFonts fonts)
+    /// <summary>History and forecast as one line, then the predicted periods with their interval.</summary>
+    private static void Forecast(PdfLayout layout, ForecastResult forecast, PdfFonts fonts, int color)
+    {
+        var points = forecast.History.Select(h => new MetricPoint(h.Period, default, h.Actual, 1))
+            .Concat(forecast.Forecast.Select(f => new MetricPoint(f.Period, default, f.Predicted, 1))).ToList();
+        layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, points, fonts.Family, false, color));
+        layout.Space(6);
+        var unit = forecast.Currency is { } c ? $" ({c.ToUpperInvariant()})" : "";
+        layout.Table([new("Period", 3f), new("Forecast" + unit, 2f, PdfAlign.Right), new($"{forecast.IntervalLevel:0%} interval", 3f, PdfAlign.Right)],
+            forecast.Forecast.Select(f => (IReadOnlyList<string>)[f.Period, PdfNumbers.Figure(f.Predicted), $"{PdfNumbers.Figure(f.ConfidenceLow)} – {PdfNumbers.Figure(f.ConfidenceHigh)}"]));
+        layout.Space(12);
+    }
+
+    /// <summary>A KPI card as the PDF draws it: the figure, the change and what it is compared with.</summary>
+    private sealed record Card(string Title, double? Value, string Shown, double? Change, string Previous, bool HigherIsBetter);
+
+    private static Card CardOf(WidgetAnswer tile)
+    {
+        if (tile.Kpi is { } kpi)
+        {
+            string Format(double? v) => v is not { } x ? "—" : kpi.Figure.Format switch
+            {
+                Kpis.KpiFigureFormat.Money => $"{PdfNumbers.Figure(x)} {kpi.Currency.ToUpperInvariant()}",
+                Kpis.KpiFigureFormat.Percent => x.ToString("0.0%", CultureInfo.InvariantCulture),
+                _ => PdfNumbers.Figure(x),
+            };
+            return new Card(tile.Widget.Title, kpi.Value, Format(kpi.Value), kpi.Change, $" vs {Format(kpi.Previous)}", kpi.Figure.HigherIsBetter);
+        }
+        var trend = tile.Trend!;
+        // A period in progress reads "so far" and is compared with the same span of the previous one.
+        return new Card(tile.Widget.Title, trend.Value, PdfNumbers.Figure(trend.Value), trend.Change,
+            $"{(trend.Partial ? " so far, vs" : " vs")} {PdfNumbers.Figure(trend.PreviousValue)}", tile.Widget.HigherIsBetter);
+    }
+
+    private static void Cards(SKCanvas canvas, SKRect rect, IReadOnlyList<WidgetAnswer> tiles, PdfFonts fonts)
     {
         const float gap = 10f;
         var width = (rect.Width - gap * (CardsPerRow - 1)) / CardsPerRow;
@@ -190,26 +198,23 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
         using var title = fonts.Font(8.5f);
         using var figure = fonts.Font(18, bold: true);
         using var small = fonts.Font(8.5f);
+        var cards = tiles.Select(CardOf).ToList();
         for (var i = 0; i < cards.Count; i++)
         {
-            var trend = cards[i].Trend!;
+            var card = cards[i];
             var box = new SKRect(rect.Left + i * (width + gap), rect.Top + 1, rect.Left + i * (width + gap) + width, rect.Bottom - 1);
             canvas.DrawRoundRect(box, 4, 4, border);
             var inner = width - 16;
-            canvas.DrawText(PdfLayout.Fit(title, cards[i].Widget.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
+            canvas.DrawText(PdfLayout.Fit(title, card.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
             // A figure too wide for its card reads compact (4.9M) rather than cut short.
-            var shown = PdfNumbers.Figure(trend.Value);
-            if (figure.MeasureText(shown) > inner && trend.Value is { } big) shown = PdfNumbers.Compact(big);
+            var shown = card.Shown;
+            if (figure.MeasureText(shown) > inner && card.Value is { } big) shown = PdfNumbers.Compact(big);
             canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 42, figure, ink);
-            var good = trend.Change is { } c && c != 0 && (c > 0) == cards[i].Widget.HigherIsBetter;
-            using var changeInk = new SKPaint { Color = trend.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
-            var change = PdfNumbers.Change(trend.Change);
+            var good = card.Change is { } c && c != 0 && (c > 0) == card.HigherIsBetter;
+            using var changeInk = new SKPaint { Color = card.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
+            var change = PdfNumbers.Change(card.Change);
             canvas.DrawText(change, box.Left + 8, box.Top + 60, small, changeInk);
-            // A period in progress reads "so far" and is compared with the same span of the previous one.
-            var vs = trend.Partial ? " so far, vs" : " vs";
-            var before = PdfNumbers.Figure(trend.PreviousValue);
-            if (small.MeasureText($"{vs} {before}") > inner - small.MeasureText(change) && trend.PreviousValue is { } p) before = PdfNumbers.Compact(p);
-            var previous = PdfLayout.Fit(small, $"{vs} {before}", inner - small.MeasureText(change));
+            var previous = PdfLayout.Fit(small, card.Previous, inner - small.MeasureText(change));
             canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 60, small, secondary);
         }
     }
@@ -223,9 +228,6 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
 
     private static string Count(long count) => count.ToString("#,##0", CultureInfo.InvariantCulture);
 
-    private static string Label(string period, DateOnly? from, DateOnly? to) =>
-        period == "custom" ? $"{from:yyyy-MM-dd} – {to:yyyy-MM-dd}" : PeriodLabels.GetValueOrDefault(period, period);
-
     private static string Day(DateTime utc, TimeZoneInfo zone) => TimeBuckets.ToLocal(utc, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string FileName(string name, DateTime nowLocal)
@@ -237,5 +239,4 @@ public sealed class DashboardPdfService(DashboardService dashboards, MetricQuery
     }
 
     /// <summary>One widget's answer: its series (and trend for a KPI card), or why it has none.</summary>
-    private sealed record Tile(Widget Widget, string Subtitle, MetricSeries? Series, MetricTrend? Trend, string? Error);
 }

@@ -18,6 +18,8 @@ public sealed class ExploreAndRangeTests(BrowserApp app) : IClassFixture<Browser
 
         await page.WaitForURLAsync("**range=7d**", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("[data-title='Revenue by day']")).ToContainTextAsync("Last 7 days");
+        // Every widget, the KPI card too, is relabelled with the range it now shows.
+        await Assertions.Expect(page.Locator("[data-testid=widget]").Filter(new() { HasNotText = "Last 7 days" })).ToHaveCountAsync(0);
         var link = page.Url;
         await page.Context.CloseAsync();
 

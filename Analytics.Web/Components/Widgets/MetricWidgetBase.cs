@@ -1,3 +1,4 @@
+using Analytics.Core.Dashboards;
 using Analytics.Core.Errors;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
@@ -36,12 +37,13 @@ public abstract class MetricWidgetBase : TenantComponentBase
     protected bool Loading { get; private set; } = true;
     protected string? Error { get; private set; }
 
-    /// <summary>True for widgets that only make sense over a breakdown (pie, geo map); they show an error without <see cref="By"/>.</summary>
-    protected virtual bool RequiresBreakdown => false;
+    /// <summary>The widget type this component draws, one of <see cref="WidgetTypes.All"/>.</summary>
+    protected abstract string Type { get; }
 
-    /// <summary>The widget's caption: the aggregate, the grouping or breakdown, and the period.</summary>
-    protected virtual string Subtitle =>
-        $"{Agg.ToString().ToLowerInvariant()} by {(string.IsNullOrEmpty(By) ? GroupBy.ToString().ToLowerInvariant() : By)}, {Range?.Label ?? Period}";
+    /// <summary>The widget's caption: what the answer covers (its period, and for a chart the aggregate and grouping).</summary>
+    protected string Subtitle => _answer?.Subtitle ?? WidgetQuery.Subtitle(AsWidget(), WidgetQuery.PeriodOf(AsWidget(), Range?.AsWidgetPeriod()));
+
+    private WidgetAnswer? _answer;
 
     // What the last answer was loaded for: a parent re-render hands the same parameters (and often a fresh but
     // equal Filters dictionary) again, which must neither query again nor flash the loading state and redraw.
@@ -59,20 +61,18 @@ public abstract class MetricWidgetBase : TenantComponentBase
         Error = null;
         try
         {
-            if (RequiresBreakdown && string.IsNullOrEmpty(By))
+            // A live update may start while the previous load still reads: each load has a scope of its own.
+            var answer = await InOwnScopeAsync<WidgetQuery, WidgetAnswer>((caller, widgets) =>
+                widgets.AnswerAsync(caller, AsWidget(), Range?.AsWidgetPeriod(), CancellationToken.None));
+            _answer = answer;
+            if (answer.Error is { } error)
             {
-                Error = $"Choose a dimension to break {Metric} down by.";
+                Error = error;
+                _loadedFor = null;
+                _question = null;
                 return;
             }
-            // A live update may start while the previous load still reads: each load has a scope of its own.
-            await InOwnScopeAsync<MetricQueryService, bool>(async (caller, metrics) =>
-            {
-                var query = await metrics.ForPeriodAsync(caller, Metric, Range?.Period ?? Period, GroupBy, Agg, Module, CancellationToken.None,
-                    Range is null ? From : Range.From, Range is null ? To : Range.To);
-                query = query with { By = string.IsNullOrEmpty(By) ? null : By, Filters = Filters is { Count: > 0 } ? Filters : null };
-                await LoadAsync(metrics, caller, query);
-                return true;
-            });
+            Show(answer);
             _loadedFor = key;
             _question = question;
         }
@@ -88,9 +88,18 @@ public abstract class MetricWidgetBase : TenantComponentBase
         }
     }
 
-    protected abstract Task LoadAsync(MetricQueryService metrics, Caller caller, MetricQuery query);
+    /// <summary>Takes the widget's answer to draw it.</summary>
+    protected abstract void Show(WidgetAnswer answer);
+
+    /// <summary>The widget these parameters describe, as <see cref="WidgetQuery"/> reads a stored one.</summary>
+    private Widget AsWidget() => new()
+    {
+        Type = Type, Title = Title, Metric = Metric, Module = Module, Period = Period, From = From, To = To,
+        GroupBy = GroupBy.ToString().ToLowerInvariant(), Agg = Agg.ToString().ToLowerInvariant(), By = By,
+        Filters = Filters is null ? [] : new Dictionary<string, string>(Filters),
+    };
 
     private string Question() => string.Join('\u001f',
-        Metric, Period, From, To, GroupBy, Agg, Module, By, RequiresBreakdown, Range,
+        Type, Metric, Period, From, To, GroupBy, Agg, Module, By, Range,
         Filters is null ? "" : string.Join('\u001e', Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")));
 }
