@@ -54,7 +54,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets, segmentActivity, segmentId);
         var (total, cells) = await reader.ReadAsync(by: null, ct);
         instruments.Answered(chosen);
-        var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg), MetricSummary.Of(total[""]), chosen)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg, now), MetricSummary.Of(total[""]), chosen)
         {
             Value = total[""].Result(query.Agg),
             Totals = total[""],
@@ -65,7 +66,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         return series with
         {
             Breakdown = groupCells
-                .Select(g => new MetricBreakdown(g.Key, Points(buckets, g.Value, query.Agg), MetricSummary.Of(groupTotals[g.Key]), groupTotals[g.Key].Result(query.Agg)))
+                .Select(g => new MetricBreakdown(g.Key, Points(buckets, g.Value, query.Agg, now), MetricSummary.Of(groupTotals[g.Key]), groupTotals[g.Key].Result(query.Agg)))
                 .OrderByDescending(b => b.Total ?? double.MinValue).ThenBy(b => b.Value, StringComparer.Ordinal)
                 .ToList(),
         };
@@ -169,11 +170,18 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     private static MetricGrouping WidestGrouping(MetricQuery query) =>
         (query.ToUtc - query.FromUtc).TotalDays > 400 ? MetricGrouping.Quarter : MetricGrouping.Day;
 
-    private static MetricPoint[] Points(IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, RollupCell[] cells, MetricAggregate agg)
+    /// <summary>
+    /// A point per bucket; a bucket that ends after <paramref name="nowUtc"/> is <see cref="MetricPoint.Partial"/>, and one
+    /// that has not begun has no value yet (not 0: later hours of today have not happened).
+    /// </summary>
+    private static MetricPoint[] Points(IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, RollupCell[] cells, MetricAggregate agg, DateTime nowUtc)
     {
         var points = new MetricPoint[buckets.Count];
         for (var i = 0; i < buckets.Count; i++)
-            points[i] = new MetricPoint(buckets[i].Label, buckets[i].StartUtc, cells[i].Result(agg), cells[i].Count);
+            points[i] = new MetricPoint(buckets[i].Label, buckets[i].StartUtc, buckets[i].StartUtc > nowUtc && cells[i].Count == 0 ? null : cells[i].Result(agg), cells[i].Count)
+            {
+                Partial = buckets[i].EndUtc > nowUtc,
+            };
         return points;
     }
 

@@ -56,7 +56,8 @@ const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 // Formatters are functions, which JSON cannot carry: C# names one in `valueFormat` instead.
 // Horizontal bars swap the axes: the values run along x and y carries the category names.
-function formatters(valueFormat, horizontal) {
+// The last `partialPoints` points of each series are buckets still in progress: their tooltip says "so far".
+function formatters(valueFormat, horizontal, partialPoints) {
     if (valueFormat === 'score') {
         // A 0–100 score on a radial gauge: the number alone, not ApexCharts' default percent.
         return { plotOptions: { radialBar: { dataLabels: { value: { formatter: (v) => `${Math.round(v)}` } } } } };
@@ -67,8 +68,18 @@ function formatters(valueFormat, horizontal) {
     const valueAxis = { labels: { formatter: (v) => (v == null || v === '' ? '' : compact.format(v)) } };
     return {
         [horizontal ? 'xaxis' : 'yaxis']: valueAxis,
-        tooltip: { y: { formatter: (v) => (v == null ? '–' : full.format(v)) } },
+        tooltip: {
+            y: {
+                formatter: (v, o) => (v == null ? '–' : full.format(v))
+                    + (partialPoints > 0 && o?.w && o.dataPointIndex >= o.w.globals.series[o.seriesIndex].length - partialPoints ? ' (so far)' : ''),
+            },
+        },
     };
+}
+
+// Buckets still in progress are drawn dashed and paler, so a day or month just begun does not read as a fall.
+function partialDefaults(partialPoints) {
+    return partialPoints > 0 ? { forecastDataPoints: { count: partialPoints, dashArray: 5, fillOpacity: 0.35 } } : {};
 }
 
 // `labelFormat: 'category'` writes each bar's category before its value (a funnel has no axis to name its stages).
@@ -80,8 +91,9 @@ function labelFormatters(labelFormat) {
 }
 
 function withDefaults(options) {
-    const { valueFormat, labelFormat, ...apexOptions } = options ?? {};
-    options = merge(apexOptions, formatters(valueFormat, apexOptions.plotOptions?.bar?.horizontal === true));
+    const { valueFormat, labelFormat, partialPoints, ...apexOptions } = options ?? {};
+    options = merge(apexOptions, formatters(valueFormat, apexOptions.plotOptions?.bar?.horizontal === true, partialPoints ?? 0));
+    options = merge(options, partialDefaults(partialPoints ?? 0));
     options = merge(options, labelFormatters(labelFormat));
     const merged = merge({
         chart: {

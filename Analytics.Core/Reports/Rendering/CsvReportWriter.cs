@@ -13,7 +13,7 @@ public static class CsvReportWriter
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static readonly IReadOnlyList<string> Header = ["metric", "module", "aggregate", "period", "period_start", "value", "events"];
+    public static readonly IReadOnlyList<string> Header = ["metric", "module", "aggregate", "period", "period_start", "value", "events", "partial"];
 
     private static CsvWriterOptions Options() => new()
     {
@@ -50,7 +50,7 @@ public static class CsvReportWriter
         await csv.FlushAsync(ct);
     }
 
-    /// <summary>The report's rows: metric, module, aggregate, bucket label, bucket start in the tenant's zone, value, events.</summary>
+    /// <summary>The report's rows: metric, module, aggregate, bucket label, bucket start in the tenant's zone, value, events, and whether the bucket is still in progress.</summary>
     public static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(ReportContent content, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var metric in content.Metrics)
@@ -59,7 +59,7 @@ public static class CsvReportWriter
             foreach (var point in metric.Series.Data)
             {
                 ct.ThrowIfCancellationRequested();
-                yield return [metric.Name, metric.Module, agg, point.Date, TimeBuckets.ToLocal(point.StartUtc, content.Zone), point.Value, point.Count];
+                yield return [metric.Name, metric.Module, agg, point.Date, TimeBuckets.ToLocal(point.StartUtc, content.Zone), point.Value, point.Count, point.Partial ? "true" : "false"];
             }
         }
         await Task.CompletedTask;

@@ -37,7 +37,7 @@ public static class JsonReportWriter
         content.GeneratedAtUtc,
         content.Metrics.Select(m => new ReportDocument.MetricInfo(
             m.Name, m.Module, m.Agg, m.Value, m.PreviousValue, m.Change, m.Series.Tier,
-            m.Series.Data.Select(p => new ReportDocument.Point(p.Date, p.Value, p.Count)).ToList(),
+            m.Series.Data.Select(p => new ReportDocument.Point(p.Date, p.Value, p.Count, p.Partial)).ToList(),
             m.Series.Summary)).ToList());
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

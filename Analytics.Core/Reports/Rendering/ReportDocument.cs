@@ -23,5 +23,5 @@ public sealed record ReportDocument(
     public sealed record MetricInfo(string Name, string? Module, MetricAggregate Agg, double? Value, double? PreviousValue, double? Change,
         MetricTier Tier, IReadOnlyList<Point> Data, MetricSummary Summary);
 
-    public sealed record Point(string Date, double? Value, long Count);
+    public sealed record Point(string Date, double? Value, long Count, bool Partial);
 }

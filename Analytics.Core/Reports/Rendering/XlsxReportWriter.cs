@@ -48,8 +48,9 @@ public static class XlsxReportWriter
         foreach (var metric in content.Metrics)
         {
             sheets.Add(new XlsxSheet(XlsxSheet.SafeName(metric.Name, taken),
-                [new("Period", XlsxColumnKind.Text), new("Start", start), new(ValueHeader(metric.Agg), XlsxColumnKind.Number), new("Events", XlsxColumnKind.Integer)],
-                metric.Series.Data.Select(p => (IReadOnlyList<object?>)[p.Date, TimeBuckets.ToLocal(p.StartUtc, content.Zone), p.Value, p.Count])));
+                [new("Period", XlsxColumnKind.Text), new("Start", start), new(ValueHeader(metric.Agg), XlsxColumnKind.Number), new("Events", XlsxColumnKind.Integer),
+                    new("Complete", XlsxColumnKind.Text)],
+                metric.Series.Data.Select(p => (IReadOnlyList<object?>)[p.Date, TimeBuckets.ToLocal(p.StartUtc, content.Zone), p.Value, p.Count, p.Partial ? "so far" : "yes"])));
         }
         sheets.Add(new XlsxSheet(XlsxSheet.SafeName("About", taken), [new("Field", XlsxColumnKind.Text), new("Value", XlsxColumnKind.Text)], About(content)));
         return sheets;

@@ -104,6 +104,28 @@ public sealed class MetricQueryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Buckets_not_yet_complete_are_partial_and_those_not_begun_have_no_value()
+    {
+        var at = new DateTimeOffset(2026, 3, 15, 0, 5, 0, TimeSpan.Zero);
+        await using var host = new CoreHost(at);
+        var caller = await host.CreateTenantAsync("partial");
+        MetricEventInput[] events = [new("order_count", 1, "fulfillment", null, at.AddMinutes(-2)), new("order_count", 1, "fulfillment", null, at.AddDays(-1))];
+        await host.RunAsync(caller, s => s.GetRequiredService<MetricIngestService>().RecordAsync(caller, events, CancellationToken.None));
+
+        var series = await host.RunAsync(caller, s => s.GetRequiredService<MetricQueryService>()
+            .QueryAsync(caller, new MetricQueryRequest("order_count", "2026-03-14", "2026-03-15", "hour"), CancellationToken.None));
+
+        Assert.Equal(48, series.Data.Count);
+        Assert.All(series.Data.Take(24), p => Assert.False(p.Partial));
+        Assert.Equal([1d, 0d], series.Data.Take(2).Select(p => p.Value!.Value));
+        // 00:00–01:00 today is under way; the hours after it have not begun: no value rather than a fall to 0.
+        Assert.All(series.Data.Skip(24), p => Assert.True(p.Partial));
+        Assert.Equal(1, series.Data[24].Value);
+        Assert.All(series.Data.Skip(25), p => Assert.Null(p.Value));
+        Assert.Equal(2, series.Summary.Total);
+    }
+
+    [Fact]
     public async Task Weeks_start_on_monday()
     {
         // 2026-03-01 is a Sunday: it closes the week that began on Monday 23 February.

@@ -81,7 +81,7 @@ public sealed class ReportRendererTests : IAsyncLifetime
         Assert.Equal(("text/csv; charset=utf-8", "csv"), (file.ContentType, file.FileExtension));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
         var rows = ReadCsv(bytes);
-        Assert.Equal(["metric", "module", "aggregate", "period", "period_start", "value", "events"], rows[0]);
+        Assert.Equal(["metric", "module", "aggregate", "period", "period_start", "value", "events", "partial"], rows[0]);
         var orders = await QueryAsync("order_value", MetricAggregate.Sum, "fulfillment");
         var csvOrders = rows.Skip(1).Where(r => r[0] == "order_value").ToList();
         Assert.Equal(orders.Data.Select(p => p.Date), csvOrders.Select(r => r[3]));

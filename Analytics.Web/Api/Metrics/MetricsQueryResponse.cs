@@ -2,7 +2,7 @@ using Analytics.Core.Metrics;
 
 namespace Analytics.Web.Api.Metrics;
 
-/// <summary>Seed 004's query answer: <c>data[date, value, count]</c> and <c>summary{total, count, average}</c>, plus the tier and any breakdown.</summary>
+/// <summary>Seed 004's query answer: <c>data[date, value, count, partial]</c> and <c>summary{total, count, average}</c>, plus the tier and any breakdown.</summary>
 public sealed record MetricsQueryResponse(
     string Name,
     string GroupBy,
@@ -13,7 +13,8 @@ public sealed record MetricsQueryResponse(
     string? By,
     IReadOnlyList<MetricsQueryResponse.Group>? Breakdown)
 {
-    public sealed record Point(string Date, double? Value, long Count);
+    /// <param name="Partial">True for a bucket not yet complete (today, this week so far): its value is a figure so far.</param>
+    public sealed record Point(string Date, double? Value, long Count, bool Partial);
 
     public sealed record Group(string Value, double? Total, IReadOnlyList<Point> Data, MetricSummary Summary);
 
@@ -27,5 +28,5 @@ public sealed record MetricsQueryResponse(
         series.Query.By,
         series.Query.By is null ? null : series.Breakdown.Select(b => new Group(b.Value, b.Total, Points(b.Data), b.Summary)).ToList());
 
-    private static List<Point> Points(IReadOnlyList<MetricPoint> points) => points.Select(p => new Point(p.Date, p.Value, p.Count)).ToList();
+    private static List<Point> Points(IReadOnlyList<MetricPoint> points) => points.Select(p => new Point(p.Date, p.Value, p.Count, p.Partial)).ToList();
 }

@@ -10,6 +10,7 @@ public static class ChartOptions
     public static object Line(MetricSeries series, string seriesName, ChartPalette palette, bool area = false) => new
     {
         valueFormat = "number",
+        partialPoints = PartialPoints(series),
         chart = new { type = area ? "area" : "line", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = palette.Series,
@@ -53,6 +54,7 @@ public static class ChartOptions
         return new
         {
             valueFormat = "number",
+            partialPoints = PartialPoints(series),
             chart = new { type = "area", height = "100%", stacked, zoom = new { enabled = false }, foreColor = palette.MutedText },
             theme = Theme(palette),
             colors = Colors(slices, palette),
@@ -248,5 +250,13 @@ public static class ChartOptions
         var h = hex.TrimStart('#');
         if (h.Length is 3 or 4) h = string.Concat(h.Take(3).Select(c => $"{c}{c}"));
         return [Convert.ToInt32(h[..2], 16), Convert.ToInt32(h[2..4], 16), Convert.ToInt32(h[4..6], 16)];
+    }
+
+    /// <summary>How many buckets at the end of the series are still in progress (charts draw them dashed, "so far").</summary>
+    public static int PartialPoints(MetricSeries series)
+    {
+        var count = 0;
+        for (var i = series.Data.Count - 1; i >= 0 && series.Data[i].Partial; i--) count++;
+        return count;
     }
 }
