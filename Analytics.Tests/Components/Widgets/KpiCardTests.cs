@@ -38,6 +38,31 @@ public sealed class KpiCardTests : BunitContext
         Assert.Equal("$45.6k", card.Find("[data-testid=kpi-value]").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData(false, "Nothing in the previous period.")]
+    [InlineData(true, "Nothing in the same span of the previous period.")]
+    public void A_previous_figure_of_zero_is_said_rather_than_called_missing(bool partial, string text)
+    {
+        var card = Render<KpiCard>(p => p
+            .Add(c => c.Value, 0)
+            .Add(c => c.Change, null)
+            .Add(c => c.Previous, 0)
+            .Add(c => c.Partial, partial)
+            .AddCascadingValue(AnalyticsTheme.ChartPalette(dark: false)));
+
+        Assert.Equal("0", card.Find("[data-testid=kpi-value]").TextContent.Trim());
+        Assert.Equal(text, card.Find("[data-testid=kpi-change]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_partial_period_says_it_is_compared_with_the_same_span()
+    {
+        var card = Render<KpiCard>(p => p.Add(c => c.Value, 12).Add(c => c.Change, 0.5).Add(c => c.Partial, true)
+            .AddCascadingValue(AnalyticsTheme.ChartPalette(dark: false)));
+
+        Assert.Contains("+50.0% vs same span of previous period", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+    }
+
     [Fact]
     public void A_rise_shows_an_up_arrow_in_the_good_colour()
     {
