@@ -104,7 +104,7 @@ public sealed partial class AnomalyDetector(
     /// <summary>One value per day of the window: converted amounts, sums (zero on a quiet day), or averages (null on a day without readings).</summary>
     private static async Task<(IReadOnlyList<double?> Values, IReadOnlyList<long> Counts)> DailyValuesAsync(KpiWindow window, string name, CancellationToken ct)
     {
-        if (MetricKinds.Money.Contains(name))
+        if (MetricKinds.IsMoney(name))
         {
             var money = await window.MoneyAsync(name, MetricGrouping.Day, ct);
             var start = money.Series.Data.TakeWhile(p => p.Count == 0).Count();

@@ -39,7 +39,7 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var current = TimeBuckets.StartOf(TimeBuckets.ToLocal(now, zone), granularity);
         var currentUtc = TimeBuckets.ToUtc(current, zone);
-        var money = MetricKinds.Money.Contains(metric);
+        var money = MetricKinds.IsMoney(metric);
         var history = currentUtc > w.HistoryFromUtc
             ? await HistoryAsync(w, metric, money, granularity, currentUtc, ct)
             : [];

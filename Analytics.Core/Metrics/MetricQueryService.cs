@@ -195,7 +195,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         var grouping = MetricGrouping.Day;
         if (!string.IsNullOrEmpty(r.GroupBy) && !TryParseEnum(r.GroupBy, out grouping))
             errors["group_by"] = ["Unknown group_by; use hour, day, week, month or quarter."];
-        var agg = MetricAggregate.Sum;
+        // Without an aggregate a metric adds up by its definition: a gauge is averaged (or its last reading), never summed.
+        var agg = string.IsNullOrEmpty(r.Name) ? MetricAggregate.Sum : MetricConventions.For(r.Name).Aggregate;
         if (!string.IsNullOrEmpty(r.Agg) && !TryParseEnum(r.Agg, out agg))
             errors["agg"] = ["Unknown agg; use sum, avg, min, max, count or last."];
         if (r.Module is { Length: > 0 } module && !Modules.IsKnown(module))

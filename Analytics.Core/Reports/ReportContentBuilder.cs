@@ -17,7 +17,7 @@ public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirec
         var metrics = new List<ReportMetric>();
         foreach (var (name, module) in await ResolveAsync(caller, spec, ct))
         {
-            var agg = ReportAggregates.For(name);
+            var agg = MetricConventions.For(name).Aggregate;
             var query = new MetricQuery(name, spec.FromUtc, spec.ToUtc, spec.GroupBy, agg, module, filters, Segment: spec.Segment);
             var trend = await queries.TrendAsync(caller, query, ct);
             metrics.Add(new ReportMetric(name, module, agg, trend.Current, trend.Value, trend.PreviousValue));

@@ -125,6 +125,25 @@ public sealed class MetricQueryServiceTests : IAsyncLifetime
         Assert.Equal(2, series.Summary.Total);
     }
 
+    public static TheoryData<string> Readings() => [.. MetricConventions.All.Where(d => d.Kind != MetricKind.Counter).Select(d => d.Name)];
+
+    [Theory]
+    [MemberData(nameof(Readings))]
+    public async Task A_reading_is_averaged_or_its_last_taken_over_weeks_and_months_never_summed(string name)
+    {
+        // Readings of 40 on Monday 2 March and 60 on Wednesday 4 March: one week, one month.
+        await RecordAsync(_acme, At("2026-03-02T10:00:00Z", 40, name), At("2026-03-04T10:00:00Z", 60, name));
+        var expected = MetricConventions.For(name).Aggregate == MetricAggregate.Last ? 60 : 50;
+
+        foreach (var groupBy in new[] { "week", "month" })
+        {
+            var series = await QueryAsync(_acme, "2026-03-02", "2026-03-08", groupBy, name: name);
+            Assert.NotEqual(MetricAggregate.Sum, series.Query.Agg);
+            Assert.Equal(expected, Assert.Single(series.Data, p => p.Count > 0).Value);
+            Assert.Equal(expected, series.Value);
+        }
+    }
+
     [Fact]
     public async Task Weeks_start_on_monday()
     {
