@@ -96,8 +96,11 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         }
     }
 
-    /// <summary>Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against the previous equal period.</summary>
-    public async Task<IReadOnlyList<MetricTotals>> SummaryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
+    /// <summary>
+    /// Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against
+    /// the previous equal period; a metric whose figures cannot be computed is listed among the problems instead.
+    /// </summary>
+    public async Task<MetricOverview> SummaryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var range = Parse(request with { Name = "summary" }, zone, clock.GetUtcNow().UtcDateTime);
@@ -105,18 +108,40 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             .Where(c => c.DimKey.Length == 0 && (range.Module is null || c.Module == range.Module))
             .Select(c => c.Name).Distinct().ToList();
         var totals = new List<MetricTotals>(names.Count);
+        var problems = new List<MetricProblem>();
         foreach (var name in names)
         {
             var current = range with { Name = name, GroupBy = WidestGrouping(range) };
-            var now = await QueryAsync(caller, current, ct);
-            var before = await QueryAsync(caller, current.Previous(), ct);
+            MetricSeries now, before;
+            try
+            {
+                now = await QueryAsync(caller, current, ct);
+                before = await QueryAsync(caller, current.Previous(), ct);
+            }
+            catch (MetricOutOfRangeException e)
+            {
+                problems.Add(e.Problem);
+                continue;
+            }
             var cell = now.Totals;
-            var previousTotal = before.Summary.Total;
             totals.Add(new MetricTotals(name, range.Module, now.Summary.Total, now.Summary.Count, now.Summary.Average,
                 cell.Count == 0 ? null : cell.Min, cell.Count == 0 ? null : cell.Max, cell.Count == 0 ? null : cell.Last,
-                previousTotal == 0 ? null : (now.Summary.Total - previousTotal) / Math.Abs(previousTotal), now.Tier));
+                MetricTrend.ChangeOf(now.Summary.Total, before.Summary.Total), now.Tier));
         }
-        return totals;
+        return new MetricOverview(totals, problems);
+    }
+
+    /// <summary>
+    /// The query's buckets without events, for a view over many metrics to show in place of one whose figures cannot be
+    /// computed (<paramref name="unreadable"/> says which tier held the bad value).
+    /// </summary>
+    public static MetricSeries Blank(MetricQuery query, TimeZoneInfo zone, MetricOutOfRangeException unreadable)
+    {
+        var buckets = TimeBuckets.Cover(query.FromUtc, query.ToUtc, query.GroupBy, zone);
+        return new MetricSeries(query, Points(buckets, new RollupCell[buckets.Count], query.Agg), MetricSummary.Of(default), unreadable.Tier)
+        {
+            Value = default(RollupCell).Result(query.Agg),
+        };
     }
 
     /// <summary>The metrics of the tenant with their modules and dimension keys, as seen by ingest.</summary>
@@ -234,6 +259,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
                 : store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct);
             await foreach (var row in rows)
             {
+                // A value beyond the bound (stored before ingest refused it) would make sums infinite or money unconvertible.
+                if (!MetricValueRange.Holds(row.Cell)) throw new MetricOutOfRangeException(query.Name, tier);
                 var index = BucketOf(row.Time);
                 if (index < 0) continue;
                 var key = row.DimValue ?? "";
@@ -242,6 +269,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
                 ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
                 total.Merge(row.Cell);
             }
+            foreach (var total in totals.Values)
+                if (!MetricValueRange.Holds(total)) throw new MetricOutOfRangeException(query.Name, tier);
             return (totals, cells);
         }
 
