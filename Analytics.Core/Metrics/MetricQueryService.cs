@@ -232,6 +232,9 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         };
     }
 
+    /// <summary>SQLSTATE 22003, PostgreSQL's "value out of range" (such as a double precision overflow).</summary>
+    private const string NumericValueOutOfRange = "22003";
+
     /// <summary>Reads one tier for a query and merges its rows into the query's buckets, per breakdown value.</summary>
     private sealed class TierReader(MetricStore store, int tenantId, MetricTier tier, MetricQuery query, TimeZoneInfo zone,
         IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, Customers.SegmentActivityReader segmentActivity, long segmentId)
@@ -257,17 +260,26 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             var rows = tier == MetricTier.Customers
                 ? segmentActivity.ReadAsync(tenantId, segmentId, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct)
                 : store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct);
-            await foreach (var row in rows)
+            try
             {
-                // A value beyond the bound (stored before ingest refused it) would make sums infinite or money unconvertible.
-                if (!MetricValueRange.Holds(row.Cell)) throw new MetricOutOfRangeException(query.Name, tier);
-                var index = BucketOf(row.Time);
-                if (index < 0) continue;
-                var key = row.DimValue ?? "";
-                if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
-                series[index].Merge(row.Cell);
-                ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
-                total.Merge(row.Cell);
+                await foreach (var row in rows)
+                {
+                    // A value beyond the bound (stored before ingest refused it) would make sums infinite or money unconvertible.
+                    if (!MetricValueRange.Holds(row.Cell)) throw new MetricOutOfRangeException(query.Name, tier);
+                    var index = BucketOf(row.Time);
+                    if (index < 0) continue;
+                    var key = row.DimValue ?? "";
+                    if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
+                    series[index].Merge(row.Cell);
+                    ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
+                    total.Merge(row.Cell);
+                }
+            }
+            catch (System.Data.Common.DbException e) when (e.SqlState == NumericValueOutOfRange)
+            {
+                // The rows are read as stored and summed here, but should the SQL ever compute on a value out of range,
+                // PostgreSQL raises this where SQLite gives ±Infinity: either way, the metric's figures cannot be computed.
+                throw new MetricOutOfRangeException(query.Name, tier);
             }
             foreach (var total in totals.Values)
                 if (!MetricValueRange.Holds(total)) throw new MetricOutOfRangeException(query.Name, tier);

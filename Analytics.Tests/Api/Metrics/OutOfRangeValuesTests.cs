@@ -116,30 +116,6 @@ public sealed class OutOfRangeValuesTests(OutOfRangeValuesTests.App app) : IClas
         Assert.Equal(2, body.GetProperty("summary").GetProperty("count").GetInt32());
     }
 
-    /// <summary>What two events of 1.7e308 left behind before ingest refused them: raw values of 1.7e308 and rollup sums of +∞.</summary>
-    private async Task PlantOverflowAsync(int tenantId, string metric)
-    {
-        await using var connection = await TestDatabase.ConnectAsync(app.ConnectionString);
-        foreach (var sql in new[]
-        {
-            "UPDATE MetricEvents SET Value = @huge WHERE TenantId = @tenant AND Name = @name",
-            "UPDATE MetricRollupsHourly SET Sum = @infinity, Min = @huge, Max = @huge, Last = @huge WHERE TenantId = @tenant AND Name = @name",
-            "UPDATE MetricRollupsDaily SET Sum = @infinity, Min = @huge, Max = @huge, Last = @huge WHERE TenantId = @tenant AND Name = @name",
-        })
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in new (string, object)[] { ("@huge", 1.7e308), ("@infinity", double.PositiveInfinity), ("@tenant", tenantId), ("@name", metric) })
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = name;
-                p.Value = value;
-                command.Parameters.Add(p);
-            }
-            Assert.True(await command.ExecuteNonQueryAsync() > 0, sql);
-        }
-    }
-
     [Fact]
     public async Task A_stored_overflow_refuses_only_its_metric_and_every_other_surface_answers()
     {
@@ -156,7 +132,7 @@ public sealed class OutOfRangeValuesTests(OutOfRangeValuesTests.App app) : IClas
             new { name = "subscription_revenue", value = 30, module = "sales", timestamp = at },
         });
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
-        await PlantOverflowAsync(tenant.Id, "order_value");
+        await StoredOverflow.PlantAsync(app.ConnectionString, tenant.Id, "order_value");
 
         // The metric's own queries, from each tier (daily: whole days, hourly: whole hours, raw: neither): a 422 naming it.
         var instant = at.ToString("yyyy-MM-ddTHH");
@@ -214,6 +190,12 @@ public sealed class OutOfRangeValuesTests(OutOfRangeValuesTests.App app) : IClas
             Assert.True(run.GetProperty("status").GetString() == "succeeded", $"{format}: {run}");
             var download = await client.GetAsync($"/api/overflow/reports/{id}/download");
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            if (format == "csv")
+            {
+                var rows = (await download.Content.ReadAsStringAsync()).Split("\r\n");
+                Assert.Contains(rows, r => r.StartsWith("order_value,,sum,", StringComparison.Ordinal) && r.Contains("out of range", StringComparison.Ordinal));
+                Assert.Contains(rows, r => r.StartsWith("order_count,,sum,", StringComparison.Ordinal));
+            }
             if (format != "json") continue;
             var document = await download.Content.ReadFromJsonAsync<JsonElement>();
             var metrics = document.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
