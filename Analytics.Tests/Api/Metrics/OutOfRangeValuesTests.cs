@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Analytics.Tests.Infrastructure;
+using ClosedXML.Excel;
 
 namespace Analytics.Tests.Api.Metrics;
 
@@ -167,8 +168,15 @@ public sealed class OutOfRangeValuesTests(OutOfRangeValuesTests.App app) : IClas
         Assert.Equal(10, revenue.GetProperty("summary").GetProperty("refunds").GetDecimal());
         var products = await OkAsync(client, $"/api/analytics/products?from={Day(3)}&to={Day(0)}");
         Assert.Equal("order_value", Assert.Single(products.GetProperty("problems").EnumerateArray()).GetProperty("metric").GetString());
-        var sales = await OkAsync(client, $"/api/analytics/sales?from={Day(3)}&to={Day(0)}");
-        Assert.Empty(sales.GetProperty("problems").EnumerateArray());
+        foreach (var area in new[] { "sales", "customers", "inventory", "hr", "support", "marketing" })
+            Assert.Empty((await OkAsync(client, $"/api/analytics/{area}?from={Day(3)}&to={Day(0)}")).GetProperty("problems").EnumerateArray());
+
+        // The revenue export answers too, and says on its About sheet which metric it counted as without events.
+        var export = await client.PostAsync("/api/analytics/reports/export",
+            Json($$"""{"reportType":"revenue","from":"{{Day(3)}}","to":"{{Day(0)}}","format":"xlsx"}"""));
+        Assert.True(export.StatusCode == HttpStatusCode.OK, await export.Content.ReadAsStringAsync());
+        using (var workbook = new XLWorkbook(new MemoryStream(await export.Content.ReadAsByteArrayAsync())))
+            Assert.Contains(workbook.Worksheet("About").RowsUsed(), r => r.Cell(1).GetString() == "Problem" && r.Cell(2).GetString().Contains("order_value", StringComparison.Ordinal));
 
         // A forecast is of one metric: refused like its query.
         var forecast = await ProblemAsync(await client.GetAsync("/api/analytics/forecast?metric=revenue&granularity=day"), HttpStatusCode.UnprocessableEntity);
