@@ -16,19 +16,19 @@ public static class MetricsApi
         api.MapPost("/metrics", RecordAsync)
             .WithName("RecordMetrics")
             .WithSummary("Record one metric event or an array of them, all or nothing.")
-            .WithDescription("Each `value` is a finite number between -1e15 and 1e15; anything else refuses the whole request with a 400 naming the field (`value`, or `[i].value` in an array).")
+            .WithDescription($"Each `value` is a finite number between -{MetricValueRange.Bound} and {MetricValueRange.Bound}; anything else refuses the whole request with a 400 naming the field (`value`, or `[i].value` in an array).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/metrics", QueryAsync)
             .WithName("QueryMetrics")
             .WithSummary("Query one metric over a range, grouped by hour, day, week, month or quarter.")
-            .WithDescription("422 when no tier answers the question exactly, or when the metric holds a stored value beyond ±1e15 (its figures cannot be computed; the problem names it under `metric`).")
+            .WithDescription($"422 when no tier answers the question exactly, or when the metric holds a stored value beyond ±{MetricValueRange.Bound} (its figures cannot be computed; the problem names it under `metric`).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/metrics/summary", SummaryAsync)
             .WithName("MetricsSummary")
             .WithSummary("Total, count, average, min, max, last and change per metric over a range.")
-            .WithDescription("A metric whose figures cannot be computed (it holds a stored value beyond ±1e15) is left out of `metrics` and listed under `problems` with the reason.")
+            .WithDescription($"A metric whose figures cannot be computed (it holds a stored value beyond ±{MetricValueRange.Bound}) is left out of `metrics` and listed under `problems` with the reason.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/metrics/catalog", CatalogAsync)
