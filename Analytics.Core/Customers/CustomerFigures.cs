@@ -1,3 +1,4 @@
+using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 
 namespace Analytics.Core.Customers;
@@ -10,14 +11,16 @@ public sealed record CustomerFigures(DateTime FirstSeen, DateTime LastSeen, deci
 {
     /// <summary>
     /// The event's contribution to lifetime value in hundredths of the tenant currency (revenue adds, refunds take
-    /// off, anything else is 0), rounded per event so sums are exact; null when its currency has no rate.
+    /// off, anything else is 0), rounded per event so sums are exact; null when it cannot be counted: its currency has
+    /// no rate, or its value is out of range (stored before ingest refused such values) or converts to more cents than fit.
     /// </summary>
     public static long? LtvCents(string name, double value, string? currency, CurrencyTable currencies, CustomerOptions options)
     {
         var sign = options.RevenueMetrics.Contains(name) ? 1 : options.RefundMetrics.Contains(name) ? -1 : 0;
         if (sign == 0) return 0;
-        if (!currencies.TryConvert((decimal)value, currency, out var converted)) return null;
-        return sign * (long)Math.Round(converted * 100m, MidpointRounding.AwayFromZero);
+        if (!MetricValueRange.Holds(value) || !currencies.TryConvert((decimal)value, currency, out var converted)) return null;
+        var cents = Math.Round(converted * 100m, MidpointRounding.AwayFromZero);
+        return cents is >= long.MinValue and <= long.MaxValue ? sign * (long)cents : null;
     }
 
     public static bool IsOrder(string name, CustomerOptions options) => name == options.OrderMetric;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Analytics.Core.Metrics;
 
 namespace Analytics.Core.Customers;
 
@@ -70,12 +71,18 @@ public sealed class SegmentSql
         {
             var from = Param((_nowUtc - TimeSpan.FromDays(m.WindowDays)).Ticks);
             var name = Param(m.Metric);
+            // Only values within the bound reach the aggregate, and a customer with one beyond it (stored before ingest
+            // refused them) has no figure, so the condition is unknown and the customer does not match: summing it would
+            // give ±Infinity on SQLite and fail the whole statement on PostgreSQL ("value out of range: overflow").
+            var bound = Param(MetricValueRange.MaxMagnitude);
+            var within = $"CASE WHEN abs(a.Value) <= {bound} THEN a.Value END";
             var aggregate = m.Agg switch
             {
-                "sum" => "coalesce(sum(a.Value), 0)",
+                "sum" => $"coalesce(sum({within}), 0)",
                 "count" => "count(*)",
-                _ => $"{m.Agg}(a.Value)",
+                _ => $"{m.Agg}({within})",
             };
+            if (m.Agg != "count") aggregate = $"CASE WHEN count(*) > count({within}) THEN NULL ELSE {aggregate} END";
             Compare($"(SELECT {aggregate} FROM CustomerActivity a WHERE a.TenantId = c.TenantId AND a.CustomerKey = c.Id AND a.Ticks >= {from} AND a.Name = {name})", c.Op, c.Value, v => v);
             return;
         }

@@ -43,6 +43,7 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
         var history = currentUtc > w.HistoryFromUtc
             ? await HistoryAsync(w, metric, money, granularity, currentUtc, ct)
             : [];
+        w.EnsureReadable();
 
         var season = Season(granularity);
         var (model, points, confidence, origins) = Forecaster.Run(history.Select(h => h.Actual).ToList(), season, periods);

@@ -29,11 +29,11 @@ public sealed class CustomerKpis(KpiReader reader, CustomerBase customers)
             signups - churned,
             ltv is { } l ? Cents(l) : null,
             cac is { } c ? Cents(c) : null,
-            ltv is { } lv && cac is { } cc && cc > 0 ? Math.Round(lv / cc, 2) : null,
+            ltv is { } lv && cac is { } cc && cc > 0 && MetricValueRange.Finite(lv / cc) is { } ratio ? Math.Round(ratio, 2) : null,
             atStart == 0 ? null : Math.Round(1 - (double)lost / atStart, 4, MidpointRounding.AwayFromZero),
             channels,
             Cents(spend.Total),
             atStart,
-            w.Currency);
+            w.Currency) { Problems = w.Problems };
     }
 }

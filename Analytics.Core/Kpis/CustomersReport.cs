@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+
 namespace Analytics.Core.Kpis;
 
 /// <summary>Seed 000's <c>GET /api/analytics/customers</c>.</summary>
@@ -12,4 +14,7 @@ public sealed record CustomersReport(
     IReadOnlyList<AcquisitionChannel> ByAcquisitionChannel,
     decimal MarketingSpend,
     long CustomersAtStart,
-    string Currency);
+    string Currency) : IKpiReport
+{
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
+}

@@ -32,6 +32,6 @@ public sealed class HrKpis(KpiReader reader)
             attendance is { } r ? Math.Round(r, 4) : null,
             headcount.DailyAverage is { } average ? Math.Round(average, 1) : null,
             departments,
-            series);
+            series) { Problems = w.Problems };
     }
 }

@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+
 namespace Analytics.Core.Kpis;
 
 /// <summary>HR: headcount at the window's end, hires, terminations, turnover and attendance.</summary>
@@ -9,4 +11,7 @@ public sealed record HrReport(
     double? AttendanceRate,
     double? AverageHeadcount,
     IReadOnlyList<DepartmentFigures> ByDepartment,
-    IReadOnlyList<HrPeriod> TimeSeries);
+    IReadOnlyList<HrPeriod> TimeSeries) : IKpiReport
+{
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
+}

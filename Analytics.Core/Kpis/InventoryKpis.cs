@@ -40,13 +40,13 @@ public sealed class InventoryKpis(KpiReader reader)
             lowStock.Count,
             received.Totals.Sum,
             shipped,
-            shippedPerDay is { } perDay && perDay > 0 ? Math.Round((stock.Latest ?? 0) / perDay, 1) : null,
+            shippedPerDay is { } perDay && perDay > 0 && MetricValueRange.Finite((stock.Latest ?? 0) / perDay) is { } cover ? Math.Round(cover, 1) : null,
             lowStock,
             warehouses,
             series,
             value.Latest is { } latest ? KpiWindow.Cents(latest) : null,
             value.ValuedUnits,
-            w.Currency);
+            w.Currency) { Problems = w.Problems };
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+
 namespace Analytics.Core.Kpis;
 
 /// <summary>
@@ -17,4 +19,7 @@ public sealed record InventoryReport(
     IReadOnlyList<InventoryPeriod> TimeSeries,
     decimal? StockValue = null,
     double ValuedUnits = 0,
-    string Currency = "");
+    string Currency = "") : IKpiReport
+{
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
+}

@@ -23,4 +23,7 @@ public sealed record KpiExport(
     public string Window => $"{FirstDay:yyyy-MM-dd}/{LastDay:yyyy-MM-dd}";
 
     public DateTime GeneratedAtLocal => TimeBuckets.ToLocal(GeneratedAtUtc, Zone);
+
+    /// <summary>Metrics of the area whose figures could not be computed in some window; they count as without events.</summary>
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
 }

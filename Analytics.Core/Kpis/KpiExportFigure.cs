@@ -7,5 +7,5 @@ namespace Analytics.Core.Kpis;
 public sealed record KpiExportFigure(string Key, string Label, KpiFigureFormat Format, double? Value, double? Previous, IReadOnlyList<double?> Series)
 {
     /// <summary>Relative change against the previous window; null when there is nothing to compare.</summary>
-    public double? Change => Value is { } now && Previous is { } before && before != 0 ? Math.Round((now - before) / Math.Abs(before), 4) : null;
+    public double? Change => Value is { } now && Previous is { } before && Metrics.MetricTrend.ChangeOf(now, before) is { } change ? Math.Round(change, 4) : null;
 }

@@ -28,14 +28,22 @@ public sealed class KpiExportService(KpiAreas areas, KpiReader reader, TimeProvi
         var window = request with { GroupBy = groupBy, Currency = w.Currency };
         KpiRequest Days(DateTime fromUtc, DateTime toUtc) => window with { From = Day(fromUtc, zone), To = Day(toUtc.AddTicks(-1), zone) };
 
-        var current = Figures(area, await areas.ReportAsync(area, caller, window, ct));
+        var problems = new List<MetricProblem>();
+        async Task<object> ReportAsync(KpiRequest request)
+        {
+            var report = await areas.ReportAsync(area, caller, request, ct);
+            if (report is IKpiReport flagged) problems.AddRange(flagged.Problems.Where(p => !problems.Exists(q => q.Metric == p.Metric)));
+            return report;
+        }
+
+        var current = Figures(area, await ReportAsync(window));
         var before = w.FromUtc - (w.ToUtc - w.FromUtc);
         var previous = before < w.HistoryFromUtc
             ? []
-            : Figures(area, await areas.ReportAsync(area, caller, Days(before, w.FromUtc), ct)).ToDictionary(f => f.Key, f => f.Value);
+            : Figures(area, await ReportAsync(Days(before, w.FromUtc))).ToDictionary(f => f.Key, f => f.Value);
         var perPeriod = new List<Dictionary<string, double?>>(periods.Count);
         foreach (var (_, startUtc, endUtc) in periods)
-            perPeriod.Add(Figures(area, await areas.ReportAsync(area, caller, Days(startUtc, endUtc), ct)).ToDictionary(f => f.Key, f => f.Value));
+            perPeriod.Add(Figures(area, await ReportAsync(Days(startUtc, endUtc))).ToDictionary(f => f.Key, f => f.Value));
 
         var figures = current
             .Select(f => new KpiExportFigure(f.Key, f.Label, f.Format, f.Value, previous.GetValueOrDefault(f.Key), perPeriod.Select(p => p.GetValueOrDefault(f.Key)).ToList()))
@@ -44,7 +52,7 @@ public sealed class KpiExportService(KpiAreas areas, KpiReader reader, TimeProvi
             DateOnly.FromDateTime(TimeBuckets.ToLocal(w.FromUtc, zone)), DateOnly.FromDateTime(TimeBuckets.ToLocal(w.ToUtc.AddTicks(-1), zone)),
             w.GroupBy, clock.GetUtcNow().UtcDateTime,
             periods.Select(p => new KpiExportPeriod(p.Label, DateOnly.FromDateTime(TimeBuckets.ToLocal(p.StartUtc, zone)))).ToList(),
-            figures);
+            figures) { Problems = problems };
     }
 
     /// <summary>

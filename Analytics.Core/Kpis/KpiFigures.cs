@@ -68,6 +68,7 @@ public sealed class KpiFigures(KpiAreas areas, TenantDirectory tenants)
         var current = await areas.ReportAsync(figure.Area, caller, now, ct);
         var previous = await areas.ReportAsync(figure.Area, caller, before, ct);
         var currency = KpiAreas.CurrencyOf(current);
-        return new KpiFigureValue(figure, figure.Read(current), figure.Read(previous), currency);
+        var problems = new[] { current, previous }.OfType<IKpiReport>().SelectMany(r => r.Problems).DistinctBy(p => p.Metric).ToList();
+        return new KpiFigureValue(figure, figure.Read(current), figure.Read(previous), currency) { Problems = problems };
     }
 }

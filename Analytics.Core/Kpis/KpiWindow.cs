@@ -1,3 +1,4 @@
+using Analytics.Core.Errors;
 using Analytics.Core.Metrics;
 using Analytics.Core.Tenancy;
 
@@ -6,9 +7,14 @@ namespace Analytics.Core.Kpis;
 /// <summary>
 /// One KPI question's range, grouping and target currency, with the reads every area needs: series of the metric
 /// store (rollups, chosen by the planner), money converted per currency, and the same for the previous equal period.
+/// A metric whose figures cannot be computed (<see cref="MetricOutOfRangeException"/>) reads as one without events, and
+/// is listed in <see cref="Problems"/> (shared with the windows made from this one), for the answer to name it.
 /// </summary>
-public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant tenant, MetricQuery range, CurrencyConverter converter, DateTime historyFromUtc)
+public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant tenant, MetricQuery range, CurrencyConverter converter, DateTime historyFromUtc,
+    List<MetricOutOfRangeException>? unreadable = null)
 {
+    private readonly List<MetricOutOfRangeException> _unreadable = unreadable ?? [];
+
     public Caller Caller { get; } = caller;
     public Tenant Tenant { get; } = tenant;
     public CurrencyConverter Converter { get; } = converter;
@@ -21,16 +27,36 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
     public DateTime HistoryFromUtc { get; } = historyFromUtc;
 
     /// <summary>The window of equal length just before this one.</summary>
-    public KpiWindow Previous() => new(metrics, Caller, Tenant, range.Previous(), Converter, HistoryFromUtc);
+    public KpiWindow Previous() => new(metrics, Caller, Tenant, range.Previous(), Converter, HistoryFromUtc, _unreadable);
 
     /// <summary>The same question over other bounds, e.g. the stored history up to this window's end.</summary>
     public KpiWindow Over(DateTime fromUtc, DateTime toUtc, MetricGrouping? groupBy = null) =>
-        new(metrics, Caller, Tenant, range with { FromUtc = fromUtc, ToUtc = toUtc, GroupBy = groupBy ?? range.GroupBy }, Converter, HistoryFromUtc);
+        new(metrics, Caller, Tenant, range with { FromUtc = fromUtc, ToUtc = toUtc, GroupBy = groupBy ?? range.GroupBy }, Converter, HistoryFromUtc, _unreadable);
 
-    /// <summary>A series of the window, in its grouping unless one is given.</summary>
-    public Task<MetricSeries> SeriesAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null,
-        string? by = null, MetricGrouping? groupBy = null, CancellationToken ct = default) =>
-        metrics.QueryAsync(Caller, range with { Name = name, Agg = agg, Filters = filters, By = by, GroupBy = groupBy ?? range.GroupBy }, ct);
+    /// <summary>The metrics read so far, by this window or one made from it, whose figures could not be computed.</summary>
+    public IReadOnlyList<MetricProblem> Problems => _unreadable.Select(e => e.Problem).ToList();
+
+    /// <summary>Throws the first refusal a read met: for an answer about one metric (a forecast), which has no figures without it.</summary>
+    public void EnsureReadable()
+    {
+        if (_unreadable.Count > 0) throw _unreadable[0];
+    }
+
+    /// <summary>A series of the window, in its grouping unless one is given; without events when the metric's figures cannot be computed.</summary>
+    public async Task<MetricSeries> SeriesAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null,
+        string? by = null, MetricGrouping? groupBy = null, CancellationToken ct = default)
+    {
+        var query = range with { Name = name, Agg = agg, Filters = filters, By = by, GroupBy = groupBy ?? range.GroupBy };
+        try
+        {
+            return await metrics.QueryAsync(Caller, query, ct);
+        }
+        catch (MetricOutOfRangeException e)
+        {
+            if (!_unreadable.Exists(u => u.Metric == e.Metric)) _unreadable.Add(e);
+            return metrics.Blank(query, Tenant.Zone, e);
+        }
+    }
 
     /// <summary>The window's total, by an aggregate; null when no event fell in it and the aggregate is not additive.</summary>
     public async Task<double?> ValueAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default)
@@ -65,7 +91,7 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
         }
         var raw = series.Totals.Sum;
         var total = values.Sum();
-        return new Money(series, values, total, series.Totals.Count, raw == 0 ? Converter.Factor(null) : total / raw);
+        return new Money(series, values, total, series.Totals.Count, raw == 0 ? Converter.Factor(null) : MetricValueRange.Finite(total / raw) ?? Converter.Factor(null));
     }
 
     /// <summary>
@@ -90,7 +116,7 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
                 }
             }
         }
-        catch (Errors.UnprocessableException)
+        catch (UnprocessableException)
         {
             // Beyond the raw events two dimensions cannot be combined: convert at the blended rate instead.
             var money = await MoneyAsync(name, Widest, ct);
@@ -141,9 +167,9 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
 
     /// <summary>A ratio rounded to four places; null when the denominator is zero.</summary>
     public static double? Ratio(double numerator, double denominator) =>
-        denominator == 0 ? null : Math.Round(numerator / denominator, 4, MidpointRounding.AwayFromZero);
+        denominator == 0 || MetricValueRange.Finite(numerator / denominator) is not { } ratio ? null : Math.Round(ratio, 4, MidpointRounding.AwayFromZero);
 
     /// <summary>Relative change from <paramref name="before"/> to <paramref name="now"/>; null without a previous figure.</summary>
     public static double? Growth(double now, double before) =>
-        before == 0 ? null : Math.Round((now - before) / Math.Abs(before), 4, MidpointRounding.AwayFromZero);
+        MetricTrend.ChangeOf(now, before) is { } change ? Math.Round(change, 4, MidpointRounding.AwayFromZero) : null;
 }

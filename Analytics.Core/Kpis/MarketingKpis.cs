@@ -44,6 +44,6 @@ public sealed class MarketingKpis(KpiReader reader)
             conversions.Totals.Count == 0 ? null : Cents(spend.Total / conversions.Totals.Count),
             w.Currency,
             campaigns,
-            series);
+            series) { Problems = w.Problems };
     }
 }

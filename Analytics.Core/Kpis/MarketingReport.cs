@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+
 namespace Analytics.Core.Kpis;
 
 /// <summary>Campaign and email KPIs; the email rates are per email sent.</summary>
@@ -16,4 +18,7 @@ public sealed record MarketingReport(
     decimal? CostPerConversion,
     string Currency,
     IReadOnlyList<CampaignFigures> ByCampaign,
-    IReadOnlyList<MarketingPeriod> TimeSeries);
+    IReadOnlyList<MarketingPeriod> TimeSeries) : IKpiReport
+{
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
+}

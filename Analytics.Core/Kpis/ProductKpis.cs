@@ -25,6 +25,6 @@ public sealed class ProductKpis(KpiReader reader)
             })
             .OrderByDescending(p => p.Revenue).ThenBy(p => p.ProductName, StringComparer.Ordinal)
             .ToList();
-        return new ProductsReport(products, Cents(revenue.Total), w.Currency);
+        return new ProductsReport(products, Cents(revenue.Total), w.Currency) { Problems = w.Problems };
     }
 }

@@ -32,6 +32,6 @@ public sealed class RevenueKpis(KpiReader reader)
             revenue.Count,
             Cents(refunds.Total),
             Cents(revenue.Total - refunds.Total));
-        return new RevenueReport(summary, series, products);
+        return new RevenueReport(summary, series, products) { Problems = w.Problems };
     }
 }

@@ -26,6 +26,6 @@ public sealed class SalesKpis(KpiReader reader)
             won.Count == 0 ? 0 : Cents((double)won.Value / won.Count),
             cycle is { } c ? Math.Round(c, 1) : null,
             lost,
-            w.Currency);
+            w.Currency) { Problems = w.Problems };
     }
 }

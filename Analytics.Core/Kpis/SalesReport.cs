@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+
 namespace Analytics.Core.Kpis;
 
 /// <summary>Seed 000's <c>GET /api/analytics/sales</c>; <c>avgCycledays</c> is spelled as the seed spells it.</summary>
@@ -7,4 +9,7 @@ public sealed record SalesReport(
     decimal AvgDealSize,
     double? AvgCycledays,
     long Lost,
-    string Currency);
+    string Currency) : IKpiReport
+{
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
+}

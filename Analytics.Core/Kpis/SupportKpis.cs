@@ -44,6 +44,6 @@ public sealed class SupportKpis(KpiReader reader)
             csat.Value is { } score ? Math.Round(score, 2) : null,
             csat.Totals.Count,
             channels,
-            series);
+            series) { Problems = w.Problems };
     }
 }

@@ -1,3 +1,5 @@
+using Analytics.Core.Metrics;
+
 namespace Analytics.Core.Kpis;
 
 /// <summary>Helpdesk KPIs: tickets opened and resolved, the open backlog at the window's end, resolution, first response and CSAT.</summary>
@@ -10,4 +12,7 @@ public sealed record SupportReport(
     double? Csat,
     long CsatResponses,
     IReadOnlyList<ChannelSupport> ByChannel,
-    IReadOnlyList<SupportPeriod> TimeSeries);
+    IReadOnlyList<SupportPeriod> TimeSeries) : IKpiReport
+{
+    public IReadOnlyList<MetricProblem> Problems { get; init; } = [];
+}

@@ -80,7 +80,7 @@ public static class MetricEventReader
                     customerId = isNull ? null : pool.Text(ref reader) ?? throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.Value:
-                    value = isNull ? null : reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var v) ? v : throw WrongType(PathOf(index, field.Wire));
+                    value = isNull ? null : reader.TokenType == JsonTokenType.Number ? NumberOf(ref reader) : throw WrongType(PathOf(index, field.Wire));
                     break;
                 case Field.Timestamp:
                     timestamp = isNull ? null
@@ -105,6 +105,14 @@ public static class MetricEventReader
         if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException();
         return new MetricEventInput(name, value, module, dimensions, timestamp, customerId);
     }
+
+    /// <summary>
+    /// A JSON number as a double; one too large for a double is infinite, as <see cref="double.Parse(string)"/> reads it,
+    /// so that validation refuses it with the other out-of-range values.
+    /// </summary>
+    private static double NumberOf(ref Utf8JsonReader reader) =>
+        reader.TryGetDouble(out var value) ? value
+        : reader.ValueSpan[0] == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
 
     private static Dictionary<string, string> ReadDimensions(ref Utf8JsonReader reader, StringPool pool, int index, out bool repeated)
     {

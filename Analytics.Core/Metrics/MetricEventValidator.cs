@@ -28,7 +28,7 @@ public static partial class MetricEventValidator
         else if (!NamePattern().IsMatch(e.Name)) Add("name", "Use lower-case letters, digits, '_' or '.', starting with a letter, at most 100 characters.");
 
         if (e.Value is null) Add("value", "A value is required.");
-        else if (!double.IsFinite(e.Value.Value)) Add("value", "The value must be a finite number.");
+        else if (!MetricValueRange.Holds(e.Value.Value)) Add("value", MetricValueRange.RefusedValue);
 
         if (string.IsNullOrEmpty(e.Module)) Add("module", "A module is required.");
         else if (!Modules.IsKnown(e.Module)) Add("module", $"Unknown module; use one of {string.Join(", ", Modules.All)}.");

@@ -124,8 +124,11 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         return (null, null);
     }
 
-    /// <summary>Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against the previous equal period.</summary>
-    public async Task<IReadOnlyList<MetricTotals>> SummaryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
+    /// <summary>
+    /// Per metric of the tenant (optionally of one module): total, count, average, min, max, last and the change against
+    /// the previous equal period; a metric whose figures cannot be computed is listed among the problems instead.
+    /// </summary>
+    public async Task<MetricOverview> SummaryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var range = Parse(request with { Name = "summary" }, zone, clock.GetUtcNow().UtcDateTime);
@@ -133,17 +136,41 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             .Where(c => c.DimKey.Length == 0 && (range.Module is null || c.Module == range.Module))
             .Select(c => c.Name).Distinct().ToList();
         var totals = new List<MetricTotals>(names.Count);
+        var problems = new List<MetricProblem>();
         foreach (var name in names)
         {
             var current = range with { Name = name, GroupBy = WidestGrouping(range) };
-            var now = await QueryAsync(caller, current, ct);
+            MetricSeries now;
+            RollupCell? before;
+            try
+            {
+                now = await QueryAsync(caller, current, ct);
+                before = (await PreviousAsync(caller, current, ct)).Totals;
+            }
+            catch (MetricOutOfRangeException e)
+            {
+                problems.Add(e.Problem);
+                continue;
+            }
             var cell = now.Totals;
-            var previousTotal = (await PreviousAsync(caller, current, ct)).Totals?.Sum ?? 0;
             totals.Add(new MetricTotals(name, range.Module, now.Summary.Total, now.Summary.Count, now.Summary.Average,
                 cell.Count == 0 ? null : cell.Min, cell.Count == 0 ? null : cell.Max, cell.Count == 0 ? null : cell.Last,
-                previousTotal == 0 ? null : (now.Summary.Total - previousTotal) / Math.Abs(previousTotal), now.Tier));
+                (before is { } b ? MetricTrend.ChangeOf(now.Summary.Total, b.Sum) : null), now.Tier));
         }
-        return totals;
+        return new MetricOverview(totals, problems);
+    }
+
+    /// <summary>
+    /// The query's buckets without events, for a view over many metrics to show in place of one whose figures cannot be
+    /// computed (<paramref name="unreadable"/> says which tier held the bad value).
+    /// </summary>
+    public MetricSeries Blank(MetricQuery query, TimeZoneInfo zone, MetricOutOfRangeException unreadable)
+    {
+        var buckets = TimeBuckets.Cover(query.FromUtc, query.ToUtc, query.GroupBy, zone);
+        return new MetricSeries(query, Points(buckets, new RollupCell[buckets.Count], query.Agg, clock.GetUtcNow().UtcDateTime), MetricSummary.Of(default), unreadable.Tier)
+        {
+            Value = default(RollupCell).Result(query.Agg),
+        };
     }
 
     /// <summary>The metrics of the tenant with their modules and dimension keys, as seen by ingest.</summary>
@@ -242,6 +269,9 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         };
     }
 
+    /// <summary>SQLSTATE 22003, PostgreSQL's "value out of range" (such as a double precision overflow).</summary>
+    private const string NumericValueOutOfRange = "22003";
+
     /// <summary>Reads one tier for a query and merges its rows into the query's buckets, per breakdown value.</summary>
     private sealed class TierReader(MetricStore store, int tenantId, MetricTier tier, MetricQuery query, TimeZoneInfo zone,
         IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, Customers.SegmentActivityReader segmentActivity, long segmentId)
@@ -267,16 +297,29 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             var rows = tier == MetricTier.Customers
                 ? segmentActivity.ReadAsync(tenantId, segmentId, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct)
                 : store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct);
-            await foreach (var row in rows)
+            try
             {
-                var index = BucketOf(row.Time);
-                if (index < 0) continue;
-                var key = row.DimValue ?? "";
-                if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
-                series[index].Merge(row.Cell);
-                ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
-                total.Merge(row.Cell);
+                await foreach (var row in rows)
+                {
+                    // A value beyond the bound (stored before ingest refused it) would make sums infinite or money unconvertible.
+                    if (!MetricValueRange.Holds(row.Cell)) throw new MetricOutOfRangeException(query.Name, tier);
+                    var index = BucketOf(row.Time);
+                    if (index < 0) continue;
+                    var key = row.DimValue ?? "";
+                    if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
+                    series[index].Merge(row.Cell);
+                    ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
+                    total.Merge(row.Cell);
+                }
             }
+            catch (System.Data.Common.DbException e) when (e.SqlState == NumericValueOutOfRange)
+            {
+                // The rows are read as stored and summed here, but should the SQL ever compute on a value out of range,
+                // PostgreSQL raises this where SQLite gives ±Infinity: either way, the metric's figures cannot be computed.
+                throw new MetricOutOfRangeException(query.Name, tier);
+            }
+            foreach (var total in totals.Values)
+                if (!MetricValueRange.Holds(total)) throw new MetricOutOfRangeException(query.Name, tier);
             return (totals, cells);
         }
 

@@ -13,5 +13,9 @@ public sealed record MetricTrend(MetricSeries Current, double? Value, double? Pr
     public DateTime? PreviousToUtc { get; init; }
 
     /// <summary>Relative change against the previous period (0.23 = +23 %); null when there is nothing to compare.</summary>
-    public double? Change => Value is { } v && PreviousValue is { } p && p != 0 ? (v - p) / Math.Abs(p) : null;
+    public double? Change => Value is { } v && PreviousValue is { } p ? ChangeOf(v, p) : null;
+
+    /// <summary>Relative change from <paramref name="before"/> to <paramref name="now"/>; null when before is zero or so small the change is not finite.</summary>
+    public static double? ChangeOf(double now, double before) =>
+        before == 0 ? null : MetricValueRange.Finite((now - before) / Math.Abs(before));
 }

@@ -7,6 +7,7 @@ namespace Analytics.Core.Reports;
 /// Resolves a <see cref="ReportSpec"/> into its <see cref="ReportContent"/>: the named metrics and every metric the
 /// tenant has recorded in the spec's modules, each queried through <see cref="MetricQueryService"/> with its figure
 /// against the previous equal period. Every query runs before a writer writes a byte, so a refusal is still an answer.
+/// A metric whose figures cannot be computed does not fail the report: it stays in it, without figures, with its problem.
 /// </summary>
 public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirectory tenants, TimeProvider clock)
 {
@@ -19,7 +20,16 @@ public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirec
         {
             var agg = MetricConventions.For(name).Aggregate;
             var query = new MetricQuery(name, spec.FromUtc, spec.ToUtc, spec.GroupBy, agg, module, filters, Segment: spec.Segment);
-            var trend = await queries.TrendAsync(caller, query, ct);
+            MetricTrend trend;
+            try
+            {
+                trend = await queries.TrendAsync(caller, query, ct);
+            }
+            catch (Errors.MetricOutOfRangeException e)
+            {
+                metrics.Add(new ReportMetric(name, module, agg, queries.Blank(query, tenant.Zone, e), null, null) { Problem = e.Message });
+                continue;
+            }
             metrics.Add(new ReportMetric(name, module, agg, trend.Current, trend.Value, trend.PreviousValue));
         }
         return new ReportContent(spec.Title, tenant.Slug, tenant.Name, tenant.Currency, tenant.Zone, spec.PeriodLabel, spec.FromUtc, spec.ToUtc,

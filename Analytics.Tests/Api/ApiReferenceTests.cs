@@ -26,6 +26,17 @@ public sealed class ApiReferenceTests(AnalyticsAppFactory app) : IClassFixture<A
         Assert.Equal(3780000, example.GetProperty("summary").GetProperty("totalRevenue").GetInt32());
         var summary = document.GetProperty("components").GetProperty("schemas").GetProperty("RevenueSummary").GetProperty("properties");
         Assert.True(summary.TryGetProperty("totalRevenue", out _));
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty("RevenueReport").GetProperty("properties").TryGetProperty("problems", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_states_the_bound_of_an_events_value()
+    {
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var record = document.GetProperty("paths").GetProperty("/api/{tenant}/metrics").GetProperty("post");
+        Assert.Contains("between -1e15 and 1e15", record.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[i].value", record.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,13 @@ public sealed class AnalyticsExceptionHandler(IProblemDetailsService problems) :
                 Title = "Invalid input",
                 Detail = invalid.Message,
             },
+            MetricOutOfRangeException unreadable => new ProblemDetails
+            {
+                Status = StatusOf(unreadable.Kind),
+                Title = "Metric out of range",
+                Detail = unreadable.Message,
+                Extensions = { ["metric"] = unreadable.Metric },
+            },
             AnalyticsException refused => new ProblemDetails { Status = StatusOf(refused.Kind), Title = TitleOf(refused.Kind), Detail = refused.Message },
             BadHttpRequestException bad => new ProblemDetails
             {

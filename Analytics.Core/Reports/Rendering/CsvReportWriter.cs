@@ -50,12 +50,22 @@ public static class CsvReportWriter
         await csv.FlushAsync(ct);
     }
 
-    /// <summary>The report's rows: metric, module, aggregate, bucket label, bucket start in the tenant's zone, value, events, and whether the bucket is still in progress.</summary>
+    /// <summary>
+    /// The report's rows: metric, module, aggregate, bucket label, bucket start in the tenant's zone, value, events, and
+    /// whether the bucket is still in progress; for a metric whose figures cannot be computed, one row with its problem as
+    /// the label and no figures.
+    /// </summary>
     public static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(ReportContent content, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var metric in content.Metrics)
         {
             var agg = metric.Agg.ToString().ToLowerInvariant();
+            if (metric.Problem is { } problem)
+            {
+                // One row that says why the metric has no figures, where its periods would be.
+                yield return [metric.Name, metric.Module, agg, problem, null, null, null, null];
+                continue;
+            }
             foreach (var point in metric.Series.Data)
             {
                 ct.ThrowIfCancellationRequested();

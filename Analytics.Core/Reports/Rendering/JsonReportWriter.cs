@@ -8,7 +8,8 @@ namespace Analytics.Core.Reports.Rendering;
 /// <summary>
 /// A report as JSON for integrations, in the tenant API's wire style (snake_case, enums as lower-case strings): the
 /// report's metadata, then per metric its figures and the query's answer as <c>GET /metrics</c> gives it
-/// (<c>data[date, value, count]</c>, <c>summary{total, count, average}</c>).
+/// (<c>data[date, value, count]</c>, <c>summary{total, count, average}</c>); a metric whose figures cannot be computed has
+/// <c>problem</c> set, empty <c>data</c> and no summary.
 /// </summary>
 public static class JsonReportWriter
 {
@@ -37,8 +38,9 @@ public static class JsonReportWriter
         content.GeneratedAtUtc,
         content.Metrics.Select(m => new ReportDocument.MetricInfo(
             m.Name, m.Module, m.Agg, m.Value, m.PreviousValue, m.Change, m.Series.Tier,
-            m.Series.Data.Select(p => new ReportDocument.Point(p.Date, p.Value, p.Count, p.Partial)).ToList(),
-            m.Series.Summary)).ToList());
+            m.Problem is null ? m.Series.Data.Select(p => new ReportDocument.Point(p.Date, p.Value, p.Count, p.Partial)).ToList() : [],
+            m.Problem is null ? m.Series.Summary : null,
+            m.Problem)).ToList());
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -65,6 +65,7 @@ public static class KpiExportWriter
         yield return ["Time zone", export.Zone.Id];
         yield return ["Currency", export.Currency];
         yield return ["Formulas", "docs/kpis.md"];
+        foreach (var problem in export.Problems) yield return ["Problem", $"{problem.Detail} Its figures count it as without events."];
         yield return ["Generated", export.GeneratedAtLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
     }
 }

@@ -48,7 +48,7 @@ public static class PdfReportWriter
                 [new("Metric", 3f), new("Module", 1.8f), new("Agg", 1f), new("Value", 2f, PdfAlign.Right), new("Previous", 2f, PdfAlign.Right),
                  new("Change", 1.4f, PdfAlign.Right), new("Events", 1.4f, PdfAlign.Right)],
                 content.Metrics.Select(m => (IReadOnlyList<string>)[m.Name, m.Module ?? "", m.Agg.ToString().ToLowerInvariant(), PdfNumbers.Figure(m.Value),
-                    PdfNumbers.Figure(m.PreviousValue), PdfNumbers.Change(m.Change), m.Series.Summary.Count.ToString("#,##0", CultureInfo.InvariantCulture)]));
+                    PdfNumbers.Figure(m.PreviousValue), PdfNumbers.Change(m.Change), m.Problem is null ? m.Series.Summary.Count.ToString("#,##0", CultureInfo.InvariantCulture) : "—"]));
         }
 
         var index = 0;
@@ -56,6 +56,11 @@ public static class PdfReportWriter
         {
             layout.KeepTogether(40 + ChartHeight);
             layout.Text(metric.Name + (metric.Module is null ? "" : $" · {metric.Module}"), 12, bold: true, spaceAfter: 1);
+            if (metric.Problem is { } problem)
+            {
+                layout.Text(problem, 10, color: PdfColors.Secondary, spaceAfter: 12);
+                continue;
+            }
             layout.Text($"{metric.Agg.ToString().ToLowerInvariant()} by {content.GroupBy.ToString().ToLowerInvariant()} · value {PdfNumbers.Figure(metric.Value)}, " +
                 $"previous {PdfNumbers.Figure(metric.PreviousValue)}, change {PdfNumbers.Change(metric.Change)}", 9, color: PdfColors.Secondary, spaceAfter: 4);
             if (metric.Series.Summary.Count == 0)

@@ -4,7 +4,7 @@ namespace Analytics.Core.Reports.Rendering;
 
 /// <summary>
 /// A report as a workbook: a summary sheet (each metric's figure, previous period and change), one sheet per metric
-/// (its buckets) and an about sheet (tenant, period, filters, generation time). Small workbooks go through ClosedXML
+/// (its buckets, or the problem of a metric whose figures cannot be computed) and an about sheet (tenant, period, filters, generation time). Small workbooks go through ClosedXML
 /// (through a temporary file, as it saves to a seekable stream); large ones through the streaming writer, straight to
 /// the output with flat memory.
 /// </summary>
@@ -42,7 +42,8 @@ public static class XlsxReportWriter
                 new("Metric", XlsxColumnKind.Text), new("Module", XlsxColumnKind.Text), new("Aggregate", XlsxColumnKind.Text),
                 new("Value", XlsxColumnKind.Number), new("Previous period", XlsxColumnKind.Number), new("Change", XlsxColumnKind.Percent),
                 new("Events", XlsxColumnKind.Integer),
-            ], content.Metrics.Select(m => (IReadOnlyList<object?>)[m.Name, m.Module, m.Agg.ToString().ToLowerInvariant(), m.Value, m.PreviousValue, m.Change, m.Series.Summary.Count])),
+            ], content.Metrics.Select(m => (IReadOnlyList<object?>)[m.Name, m.Module, m.Agg.ToString().ToLowerInvariant(), m.Value, m.PreviousValue, m.Change,
+                m.Problem is null ? m.Series.Summary.Count : null])),
         };
         var start = content.GroupBy == MetricGrouping.Hour ? XlsxColumnKind.DateTime : XlsxColumnKind.Date;
         foreach (var metric in content.Metrics)
@@ -50,7 +51,9 @@ public static class XlsxReportWriter
             sheets.Add(new XlsxSheet(XlsxSheet.SafeName(metric.Name, taken),
                 [new("Period", XlsxColumnKind.Text), new("Start", start), new(ValueHeader(metric.Agg), XlsxColumnKind.Number), new("Events", XlsxColumnKind.Integer),
                     new("Complete", XlsxColumnKind.Text)],
-                metric.Series.Data.Select(p => (IReadOnlyList<object?>)[p.Date, TimeBuckets.ToLocal(p.StartUtc, content.Zone), p.Value, p.Count, p.Partial ? "so far" : "yes"])));
+                metric.Problem is { } problem
+                    ? [[problem, null, null, null, null]]
+                    : metric.Series.Data.Select(p => (IReadOnlyList<object?>)[p.Date, TimeBuckets.ToLocal(p.StartUtc, content.Zone), p.Value, p.Count, p.Partial ? "so far" : "yes"])));
         }
         sheets.Add(new XlsxSheet(XlsxSheet.SafeName("About", taken), [new("Field", XlsxColumnKind.Text), new("Value", XlsxColumnKind.Text)], About(content)));
         return sheets;

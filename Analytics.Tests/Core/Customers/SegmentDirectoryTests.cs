@@ -93,6 +93,42 @@ public sealed class SegmentDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_customer_whose_activity_holds_a_value_out_of_range_has_no_aggregate_and_it_adds_nothing_to_lifetime_value()
+    {
+        await Record(Order("huge", 100, 3), Order("huge", 5, 2), Order("huge", 5, 1), Order("fine", 2_000, 1));
+        // What two events of 1.7e308 left in customer activity before ingest refused such values; not settled yet.
+        await using (var connection = await TestDatabase.ConnectAsync(_host.ConnectionString))
+        {
+            await using var plant = connection.CreateCommand();
+            plant.CommandText = "UPDATE CustomerActivity SET Value = @huge WHERE TenantId = @tenant AND Value = 5";
+            foreach (var (name, value) in new (string, object)[] { ("@huge", StoredOverflow.Huge), ("@tenant", _acme.TenantId) })
+            {
+                var p = plant.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                plant.Parameters.Add(p);
+            }
+            Assert.Equal(2, await plant.ExecuteNonQueryAsync());
+        }
+
+        // Settling goes on without the value: it is not counted, as an amount in a currency without a rate is not.
+        var profile = await _host.RunAsync(_acme, s => s.GetRequiredService<CustomerDirectory>().GetAsync(_acme, "huge", CancellationToken.None));
+        Assert.Equal((100m, 3), (profile.Ltv, profile.OrderCount));
+
+        // An aggregate over them has no figure (neither +∞ on SQLite nor "value out of range: overflow" on PostgreSQL): the
+        // customer does not match, and the others are evaluated as ever.
+        foreach (var agg in new[] { "sum", "avg", "max" })
+        {
+            var rules = Rules($$"""{"all":[{"field":"{{agg}}(order_value, 30d)","op":"gte","value":50}]}""");
+            await Segments(_acme, d => d.CreateAsync(_acme, new SegmentInput($"big-{agg}", null, rules), CancellationToken.None));
+            Assert.Equal(1, await Segments(_acme, d => d.PreviewAsync(_acme, rules, CancellationToken.None)));
+            Assert.Equal(["fine"], await MembersAsync($"big-{agg}"));
+        }
+        var counted = Rules("""{"all":[{"field":"count(order_value, 30d)","op":"gte","value":3}]}""");
+        Assert.Equal(1, await Segments(_acme, d => d.PreviewAsync(_acme, counted, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Conditions_on_metric_aggregates_attributes_and_nested_groups_evaluate_on_fixed_profiles()
     {
         await Record(Order("a", 600, 10), Order("a", 600, 100), Order("b", 1_500, 5), Order("c", 200, 1), Ticket("c", 1), Ticket("c", 2));

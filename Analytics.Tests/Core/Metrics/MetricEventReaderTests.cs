@@ -48,6 +48,16 @@ public sealed class MetricEventReaderTests
         Assert.Same(read[0].Dimensions!.Keys.First(), read[1].Dimensions!.Keys.First());
     }
 
+    [Theory]
+    [InlineData("1e999", double.PositiveInfinity)]
+    [InlineData("-1E+400", double.NegativeInfinity)]
+    public void A_number_too_large_for_a_double_reads_as_infinite_for_validation_to_refuse(string number, double expected)
+    {
+        var read = Read($$"""[{ "name": "csat", "value": 4, "module": "support" }, { "name": "csat", "value": {{number}}, "module": "support" }]""");
+
+        Assert.Equal(expected, read[1].Value);
+    }
+
     [Fact]
     public void One_object_is_a_batch_of_one_and_a_repeated_dimension_keeps_its_last_value()
     {

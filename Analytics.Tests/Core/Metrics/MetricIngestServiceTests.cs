@@ -43,6 +43,22 @@ public sealed class MetricIngestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Values_beyond_the_bound_refuse_the_batch_under_their_index_and_record_nothing()
+    {
+        var e = await Assert.ThrowsAsync<InvalidInputException>(() => RecordAsync(_acme,
+            new MetricEventInput("order_value", MetricValueRange.MaxMagnitude, "fulfillment"),
+            new MetricEventInput("order_value", 1.7e308, "fulfillment"),
+            new MetricEventInput("order_value", -MetricValueRange.MaxMagnitude, "fulfillment"),
+            new MetricEventInput("order_value", double.NegativeInfinity, "fulfillment"),
+            new MetricEventInput("order_value", MetricValueRange.MaxMagnitude * (1 + 1e-15), "fulfillment")));
+
+        Assert.Equal(["[1].value", "[3].value", "[4].value"], e.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("The value must be a finite number between -1e15 and 1e15.", e.Errors["[1].value"].Single());
+        foreach (var table in new[] { "MetricEvents", "MetricRollupsHourly", "MetricRollupsDaily", "MetricCatalog" })
+            Assert.Equal(0, await _host.CountRowsAsync(table));
+    }
+
+    [Fact]
     public async Task Timestamps_too_far_ahead_or_behind_are_refused()
     {
         var e = await Assert.ThrowsAsync<InvalidInputException>(() => RecordAsync(_acme,

@@ -220,6 +220,37 @@ public sealed class ReportRendererTests : IAsyncLifetime
         Assert.Contains("No events in this period.", text);
     }
 
+    [Fact]
+    public async Task A_metric_holding_a_value_out_of_range_stays_in_every_format_with_its_problem_and_the_others_keep_their_figures()
+    {
+        await StoredOverflow.PlantAsync(_host.ConnectionString, _caller.TenantId, "stock_level");
+        const string Problem = "Metric stock_level holds a value out of range between -1e15 and 1e15; its figures cannot be computed.";
+
+        var (_, json) = await RenderAsync(Spec(ReportFormat.Json));
+        var metrics = JsonDocument.Parse(json).RootElement.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        Assert.Equal(Problem, metrics["stock_level"].GetProperty("problem").GetString());
+        Assert.Equal(JsonValueKind.Null, metrics["stock_level"].GetProperty("value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, metrics["stock_level"].GetProperty("summary").ValueKind);
+        Assert.Empty(metrics["stock_level"].GetProperty("data").EnumerateArray());
+        Assert.Equal(1560, metrics["order_value"].GetProperty("value").GetDouble());
+
+        var (_, csv) = await RenderAsync(Spec(ReportFormat.Csv));
+        var rows = ReadCsv(csv);
+        Assert.Equal(["stock_level", "inventory", "avg", Problem, "", "", "", ""], Assert.Single(rows, r => r[0] == "stock_level"));
+        Assert.Equal(10, rows.Count(r => r[0] == "order_value"));
+
+        var (_, xlsx) = await RenderAsync(Spec(ReportFormat.Xlsx));
+        using var workbook = new XLWorkbook(new MemoryStream(xlsx));
+        Assert.Equal(Problem, workbook.Worksheet("stock_level").Cell(2, 1).GetString());
+        Assert.True(workbook.Worksheet("Summary").Cell(3, 4).IsEmpty());
+
+        var (_, pdf) = await RenderAsync(Spec(ReportFormat.Pdf));
+        var text = await PdfText.ExtractAsync(pdf);
+        Assert.Matches(@"order_value\s+fulfillment\s+sum\s+1,560", text);
+        Assert.Matches(@"stock_level\s+inventory\s+avg\s+—\s+—\s+—\s+—", text);
+        Assert.Contains("its figures cannot be computed", text);
+    }
+
     private static List<string[]> ReadCsv(byte[] bytes)
     {
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

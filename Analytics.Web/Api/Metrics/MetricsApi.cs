@@ -16,16 +16,19 @@ public static class MetricsApi
         api.MapPost("/metrics", RecordAsync)
             .WithName("RecordMetrics")
             .WithSummary("Record one metric event or an array of them, all or nothing.")
+            .WithDescription($"Each `value` is a finite number between -{MetricValueRange.Bound} and {MetricValueRange.Bound}; anything else refuses the whole request with a 400 naming the field (`value`, or `[i].value` in an array).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/metrics", QueryAsync)
             .WithName("QueryMetrics")
             .WithSummary("Query one metric over a range, grouped by hour, day, week, month or quarter.")
+            .WithDescription($"422 when no tier answers the question exactly, or when the metric holds a stored value beyond ±{MetricValueRange.Bound} (its figures cannot be computed; the problem names it under `metric`).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/metrics/summary", SummaryAsync)
             .WithName("MetricsSummary")
             .WithSummary("Total, count, average, min, max, last and change per metric over a range.")
+            .WithDescription($"A metric whose figures cannot be computed (it holds a stored value beyond ±{MetricValueRange.Bound}) is left out of `metrics` and listed under `problems` with the reason.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/metrics/catalog", CatalogAsync)
@@ -57,8 +60,8 @@ public static class MetricsApi
     public static async Task<Ok<MetricsSummaryResponse>> SummaryAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var totals = await metrics.SummaryAsync(http.Caller(), new MetricQueryRequest(null, q["from"], q["to"], Module: q["module"]), ct);
-        return TypedResults.Ok(new MetricsSummaryResponse(totals));
+        var overview = await metrics.SummaryAsync(http.Caller(), new MetricQueryRequest(null, q["from"], q["to"], Module: q["module"]), ct);
+        return TypedResults.Ok(new MetricsSummaryResponse(overview.Metrics, overview.Problems));
     }
 
     public static async Task<Ok<MetricsCatalogResponse>> CatalogAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct) =>
