@@ -110,6 +110,8 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
         {
             case WidgetTypes.LineChart or WidgetTypes.AreaChart when series.Query.By is null:
                 layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color));
+                if (series.Data.LastOrDefault(p => p.Partial && p.Value is not null) is { } partial)
+                    layout.Text($"Dashed: {partial.Date} so far, not yet complete.", 8, color: PdfColors.Secondary);
                 break;
             case WidgetTypes.LineChart or WidgetTypes.AreaChart:
                 // A breakdown over time reads as the total's line; the values' shares follow as a table.

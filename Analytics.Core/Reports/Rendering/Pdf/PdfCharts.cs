@@ -29,7 +29,10 @@ internal static class PdfCharts
         }
         else
         {
-            var scatter = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
+            // Buckets still in progress continue the line dashed from the last complete one, as the charts on screen do.
+            var complete = xs.Count(x => !points[(int)x].Partial);
+            var solid = Math.Max(complete, 1);
+            var scatter = plot.Add.Scatter(xs.Take(solid).ToArray(), ys.Take(solid).ToArray());
             scatter.Color = Palette(colorIndex);
             scatter.LineWidth = 1.5f;
             scatter.MarkerSize = points.Count <= 31 ? 3 : 0;
@@ -37,6 +40,14 @@ internal static class PdfCharts
             {
                 scatter.FillY = true;
                 scatter.FillYColor = Palette(colorIndex).WithAlpha(0.25);
+            }
+            if (solid < xs.Count)
+            {
+                var partial = plot.Add.Scatter(xs.Skip(solid - 1).ToArray(), ys.Skip(solid - 1).ToArray());
+                partial.Color = Palette(colorIndex).WithAlpha(0.7);
+                partial.LineWidth = 1.5f;
+                partial.LinePattern = ScottPlot.LinePattern.Dashed;
+                partial.MarkerSize = scatter.MarkerSize;
             }
         }
         var step = Math.Max(1, (int)Math.Ceiling(points.Count / (double)MaxTicks));
