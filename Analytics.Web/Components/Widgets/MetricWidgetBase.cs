@@ -57,7 +57,11 @@ public abstract class MetricWidgetBase : TenantComponentBase
         var key = question + '\u001f' + Version;
         if (key == _loadedFor) return;
         // A new version of the same question (live update, refresh) keeps the drawn chart until the new answer replaces it.
-        if (question != _question) Loading = true;
+        if (question != _question)
+        {
+            Loading = true;
+            _answer = null; // the caption follows the new question at once, not the answer still shown
+        }
         Error = null;
         try
         {
