@@ -21,7 +21,7 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
 {
     private const int MaxTableRows = 500;
     private const float ChartHeight = 180f;
-    private const float CardHeight = 74f;
+    private const float CardHeight = 86f;
     private const int CardsPerRow = 4;
 
     /// <param name="range">A named period or <c>custom</c> (with <paramref name="from"/> and <paramref name="to"/>) for all widgets; null keeps each widget's own.</param>
@@ -170,7 +170,7 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
     }
 
     /// <summary>A KPI card as the PDF draws it: the figure, the change and what it is compared with.</summary>
-    private sealed record Card(string Title, double? Value, string Shown, double? Change, string Previous, bool HigherIsBetter);
+    private sealed record Card(string Title, string Period, double? Value, string Shown, double? Change, string Previous, bool HigherIsBetter);
 
     private static Card CardOf(WidgetAnswer tile)
     {
@@ -182,11 +182,11 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
                 Kpis.KpiFigureFormat.Percent => x.ToString("0.0%", CultureInfo.InvariantCulture),
                 _ => PdfNumbers.Figure(x),
             };
-            return new Card(tile.Widget.Title, kpi.Value, Format(kpi.Value), kpi.Change, $" vs {Format(kpi.Previous)}", kpi.Figure.HigherIsBetter);
+            return new Card(tile.Widget.Title, tile.Period.Label, kpi.Value, Format(kpi.Value), kpi.Change, $" vs {Format(kpi.Previous)}", kpi.Figure.HigherIsBetter);
         }
         var trend = tile.Trend!;
         // A period in progress reads "so far" and is compared with the same span of the previous one.
-        return new Card(tile.Widget.Title, trend.Value, PdfNumbers.Figure(trend.Value), trend.Change,
+        return new Card(tile.Widget.Title, tile.Period.Label, trend.Value, PdfNumbers.Figure(trend.Value), trend.Change,
             $"{(trend.Partial ? " so far, vs" : " vs")} {PdfNumbers.Figure(trend.PreviousValue)}", tile.Widget.HigherIsBetter);
     }
 
@@ -208,16 +208,18 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
             canvas.DrawRoundRect(box, 4, 4, border);
             var inner = width - 16;
             canvas.DrawText(PdfLayout.Fit(title, card.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
+            // The period the figure covers: the dashboard's range when one is chosen, so a title such as "Orders Today" never hides it.
+            canvas.DrawText(PdfLayout.Fit(small, card.Period, inner), box.Left + 8, box.Top + 28, small, secondary);
             // A figure too wide for its card reads compact (4.9M) rather than cut short.
             var shown = card.Shown;
             if (figure.MeasureText(shown) > inner && card.Value is { } big) shown = PdfNumbers.Compact(big);
-            canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 42, figure, ink);
+            canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 54, figure, ink);
             var good = card.Change is { } c && c != 0 && (c > 0) == card.HigherIsBetter;
             using var changeInk = new SKPaint { Color = card.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
             var change = PdfNumbers.Change(card.Change);
-            canvas.DrawText(change, box.Left + 8, box.Top + 60, small, changeInk);
+            canvas.DrawText(change, box.Left + 8, box.Top + 72, small, changeInk);
             var previous = PdfLayout.Fit(small, card.Previous, inner - small.MeasureText(change));
-            canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 60, small, secondary);
+            canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 72, small, secondary);
         }
     }
 
