@@ -54,7 +54,7 @@ public sealed class HomeDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("[data-testid=line-chart] path.apexcharts-line").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("[data-testid=kpi-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$?[\d.,]+[kMB]?$"));
         // The last 30 days end with today, still in progress: the change compares the same span of the 30 days before.
-        await Assertions.Expect(page.Locator("[data-testid=kpi-change]")).ToContainTextAsync("vs same span of previous period");
+        await Assertions.Expect(page.Locator("[data-testid=kpi-change]")).ToContainTextAsync("vs same span before");
         await Assertions.Expect(page.Locator("[data-testid=kpi-card] svg.apexcharts-svg")).ToBeVisibleAsync();
         // One chart per widget: a re-render must update the chart, not stack a second one.
         Assert.Equal(1, await page.Locator("[data-testid=line-chart] svg.apexcharts-svg").CountAsync());

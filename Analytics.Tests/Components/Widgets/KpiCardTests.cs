@@ -40,7 +40,7 @@ public sealed class KpiCardTests : BunitContext
 
     [Theory]
     [InlineData(false, "Nothing in the previous period.")]
-    [InlineData(true, "Nothing in the same span of the previous period.")]
+    [InlineData(true, "Nothing in the same span before.")]
     public void A_previous_figure_of_zero_is_said_rather_than_called_missing(bool partial, string text)
     {
         var card = Render<KpiCard>(p => p
@@ -60,7 +60,7 @@ public sealed class KpiCardTests : BunitContext
         var card = Render<KpiCard>(p => p.Add(c => c.Value, 12).Add(c => c.Change, 0.5).Add(c => c.Partial, true)
             .AddCascadingValue(AnalyticsTheme.ChartPalette(dark: false)));
 
-        Assert.Contains("+50.0% vs same span of previous period", card.Find("[data-testid=kpi-change]").TextContent.Trim());
+        Assert.Contains("+50.0% vs same span before", card.Find("[data-testid=kpi-change]").TextContent.Trim());
     }
 
     [Fact]
