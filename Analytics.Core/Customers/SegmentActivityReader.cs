@@ -14,7 +14,7 @@ namespace Analytics.Core.Customers;
 public sealed class SegmentActivityReader(AnalyticsDbContext db, CustomerSettler settler)
 {
     public async IAsyncEnumerable<MetricStore.TierRow> ReadAsync(int tenantId, long segmentId, string name, long fromTicks, long toTicks, string? module,
-        IReadOnlyDictionary<string, string> filters, string? by, [EnumeratorCancellation] CancellationToken ct)
+        IReadOnlyDictionary<string, string> filters, string? by, [EnumeratorCancellation] CancellationToken ct, bool byCurrency = false)
     {
         await settler.BeforeReadAsync(tenantId, ct);
         var connection = db.Database.GetDbConnection();
@@ -23,8 +23,9 @@ public sealed class SegmentActivityReader(AnalyticsDbContext db, CustomerSettler
         try
         {
             await using var command = connection.CreateCommand();
-            var sql = new StringBuilder("SELECT ").Append(by is null ? "NULL" : "json_extract(a.Dimensions, @byPath)").Append("""
-                , a.Ticks, a.Value FROM SegmentMembers m
+            var sql = new StringBuilder("SELECT ").Append(by is null ? "NULL" : "json_extract(a.Dimensions, @byPath)")
+                .Append(", a.Ticks, a.Value, ").Append(byCurrency ? "json_extract(a.Dimensions, '$.currency')" : "NULL").Append("""
+                 FROM SegmentMembers m
                 JOIN CustomerActivity a ON a.TenantId = m.TenantId AND a.CustomerKey = m.CustomerKey AND a.Ticks >= @from AND a.Ticks < @to
                 WHERE m.TenantId = @tenant AND m.SegmentId = @segment AND a.Name = @name
                 """);
@@ -57,7 +58,8 @@ public sealed class SegmentActivityReader(AnalyticsDbContext db, CustomerSettler
             while (await reader.ReadAsync(ct))
             {
                 var ticks = reader.GetInt64(1);
-                yield return new MetricStore.TierRow(reader.IsDBNull(0) ? null : reader.GetValue(0).ToString(), ticks, RollupCell.Of(reader.GetDouble(2), ticks));
+                yield return new MetricStore.TierRow(reader.IsDBNull(0) ? null : reader.GetValue(0).ToString(), ticks, RollupCell.Of(reader.GetDouble(2), ticks),
+                    reader.IsDBNull(3) ? null : reader.GetValue(3).ToString());
             }
         }
         finally

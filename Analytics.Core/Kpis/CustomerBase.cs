@@ -50,7 +50,7 @@ public sealed class CustomerBase(AnalyticsDbContext db, TenantCurrencies currenc
         }
         var total = values.Sum() - laterCents / 100m;
         // Profiles hold the tenant's own currency: convert it into the window's.
-        return (double)total / values.Count * w.Converter.Factor(w.Converter.BaseCurrency);
+        return (double)total / values.Count * w.Converter.FromBase;
     }
 
     /// <summary>

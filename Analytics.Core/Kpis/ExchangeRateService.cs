@@ -2,12 +2,19 @@ using Analytics.Core.Data;
 using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Core.Kpis;
 
-/// <summary>Keeps each tenant's exchange rates; KPIs convert money with them.</summary>
-public sealed class ExchangeRateService(AnalyticsDbContext db, TenantDirectory tenants, TimeProvider clock)
+/// <summary>
+/// Keeps each tenant's exchange rates, which every amount is converted with (metric queries, KPIs, exports). A tenant
+/// whose admin has set none converts with the installation's defaults (<see cref="ExchangeRateOptions"/>).
+/// </summary>
+public sealed class ExchangeRateService(AnalyticsDbContext db, TenantDirectory tenants, TimeProvider clock, IOptions<ExchangeRateOptions> defaults)
 {
+    /// <summary>The rates read in this scope, by tenant: one question converts many series.</summary>
+    private readonly Dictionary<int, ExchangeRates> _read = [];
+
     public async Task<ExchangeRates> GetAsync(Caller caller, CancellationToken ct)
     {
         KpiAccess.EnsureCanRead(caller);
@@ -47,6 +54,7 @@ public sealed class ExchangeRateService(AnalyticsDbContext db, TenantDirectory t
             row.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        _read.Remove(caller.TenantId);
         return await ReadAsync(caller.TenantId, ct);
     }
 
@@ -62,10 +70,19 @@ public sealed class ExchangeRateService(AnalyticsDbContext db, TenantDirectory t
 
     private async Task<ExchangeRates> ReadAsync(int tenantId, CancellationToken ct)
     {
+        if (_read.TryGetValue(tenantId, out var known)) return known;
         var tenant = await tenants.GetAsync(tenantId, ct);
-        var rows = await db.Set<ExchangeRate>().AsNoTracking().Where(r => r.TenantId == tenantId).ToListAsync(ct);
-        var rates = rows.ToDictionary(r => r.Currency, r => r.Rate);
+        var rows = await db.Set<ExchangeRate>().IgnoreQueryFilters().AsNoTracking().Where(r => r.TenantId == tenantId).ToListAsync(ct);
+        var rates = rows.Count > 0 ? rows.ToDictionary(r => r.Currency, r => r.Rate) : Defaults(tenant.Currency);
         rates[tenant.Currency] = 1m;
-        return new ExchangeRates(tenant.Currency, rates, rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt));
+        return _read[tenantId] = new ExchangeRates(tenant.Currency, rates, rows.Count == 0 ? null : rows.Max(r => r.UpdatedAt));
+    }
+
+    /// <summary>The installation's rates, restated per unit of <paramref name="currency"/>; none but its own when they do not know it.</summary>
+    private Dictionary<string, decimal> Defaults(string currency)
+    {
+        var all = defaults.Value.Rates;
+        if (!all.TryGetValue(currency, out var own)) return [];
+        return all.ToDictionary(r => r.Key.ToLowerInvariant(), r => r.Value / own);
     }
 }

@@ -64,7 +64,7 @@ public sealed class InventoryKpis(KpiReader reader)
             .ToList();
         var perBucket = new double?[buckets.Count];
         if (costs.Count == 0) return (null, 0, perBucket);
-        var factor = w.Converter.Factor(null);
+        var factor = w.Converter.FromBase;
         double? latest = null;
         var valuedUnits = 0.0;
         var bucket = 0;

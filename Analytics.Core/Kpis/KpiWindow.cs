@@ -6,7 +6,7 @@ namespace Analytics.Core.Kpis;
 
 /// <summary>
 /// One KPI question's range, grouping and target currency, with the reads every area needs: series of the metric
-/// store (rollups, chosen by the planner), money converted per currency, and the same for the previous equal period.
+/// store (rollups, chosen by the planner), amounts in the window's currency, and the same for the previous equal period.
 /// A metric whose figures cannot be computed (<see cref="MetricOutOfRangeException"/>) reads as one without events, and
 /// is listed in <see cref="Problems"/> (shared with the windows made from this one), for the answer to name it.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
     public async Task<MetricSeries> SeriesAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null,
         string? by = null, MetricGrouping? groupBy = null, CancellationToken ct = default)
     {
-        var query = range with { Name = name, Agg = agg, Filters = filters, By = by, GroupBy = groupBy ?? range.GroupBy };
+        var query = range with { Name = name, Agg = agg, Filters = filters, By = by, GroupBy = groupBy ?? range.GroupBy, Currency = Converter.Target };
         try
         {
             return await metrics.QueryAsync(Caller, query, ct);
@@ -69,60 +69,18 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
     public async Task<long> CountAsync(string name, IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default) =>
         (await SeriesAsync(name, MetricAggregate.Count, filters, groupBy: Widest, ct: ct)).Totals.Count;
 
-    /// <summary>
-    /// An amount metric in the target currency, per bucket and in total: each bucket's sum per <c>currency</c>
-    /// dimension value times its rate; the part without a currency counts as the tenant's own currency.
-    /// </summary>
+    /// <summary>An amount metric in the window's currency (the metric store converts it), per bucket and in total.</summary>
     public async Task<Money> MoneyAsync(string name, MetricGrouping? groupBy = null, CancellationToken ct = default)
     {
-        var series = await SeriesAsync(name, MetricAggregate.Sum, by: "currency", groupBy: groupBy, ct: ct);
-        var values = new double[series.Data.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var untagged = series.Data[i].Value ?? 0;
-            var converted = 0.0;
-            foreach (var part in series.Breakdown)
-            {
-                var amount = part.Data[i].Value ?? 0;
-                untagged -= amount;
-                converted += amount * Converter.Factor(part.Value);
-            }
-            values[i] = converted + untagged * Converter.Factor(null);
-        }
-        var raw = series.Totals.Sum;
-        var total = values.Sum();
-        return new Money(series, values, total, series.Totals.Count, raw == 0 ? Converter.Factor(null) : MetricValueRange.Finite(total / raw) ?? Converter.Factor(null));
+        var series = await SeriesAsync(name, MetricAggregate.Sum, groupBy: groupBy, ct: ct);
+        return new Money(series, series.Data.Select(p => p.Value ?? 0).ToList(), series.Totals.Sum, series.Totals.Count);
     }
 
-    /// <summary>
-    /// An amount metric per value of one dimension, in the target currency. Exact where the raw events still hold the
-    /// window (one query per currency, filtered by it); beyond them each value is converted at the metric's blended rate.
-    /// </summary>
+    /// <summary>An amount metric per value of one dimension, in the window's currency.</summary>
     public async Task<IReadOnlyList<(string Value, double Amount, long Count)>> MoneyByAsync(string name, string by, CancellationToken ct = default)
     {
-        var all = await SeriesAsync(name, MetricAggregate.Sum, by: by, groupBy: Widest, ct: ct);
-        var currencies = await ByAsync(name, "currency", ct: ct);
-        var amounts = all.Breakdown.ToDictionary(b => b.Value, b => (Untagged: b.Total ?? 0, Converted: 0.0));
-        try
-        {
-            foreach (var (currency, _, _) in currencies)
-            {
-                var part = await SeriesAsync(name, MetricAggregate.Sum, new Dictionary<string, string> { ["currency"] = currency }, by, Widest, ct);
-                foreach (var b in part.Breakdown)
-                {
-                    var amount = b.Total ?? 0;
-                    var current = amounts.GetValueOrDefault(b.Value);
-                    amounts[b.Value] = (current.Untagged - amount, current.Converted + amount * Converter.Factor(currency));
-                }
-            }
-        }
-        catch (UnprocessableException)
-        {
-            // Beyond the raw events two dimensions cannot be combined: convert at the blended rate instead.
-            var money = await MoneyAsync(name, Widest, ct);
-            return all.Breakdown.Select(b => (b.Value, (b.Total ?? 0) * money.BlendedFactor, b.Summary.Count)).ToList();
-        }
-        return all.Breakdown.Select(b => (b.Value, amounts[b.Value].Converted + amounts[b.Value].Untagged * Converter.Factor(null), b.Summary.Count)).ToList();
+        var series = await SeriesAsync(name, MetricAggregate.Sum, by: by, groupBy: Widest, ct: ct);
+        return series.Breakdown.Select(b => (b.Value, b.Summary.Total, b.Summary.Count)).ToList();
     }
 
     /// <summary>Per value of one dimension: the total of a metric by an aggregate and its event count.</summary>

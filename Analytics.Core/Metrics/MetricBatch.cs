@@ -46,16 +46,25 @@ public sealed class MetricBatch
             Add(hourly, batch.Hourly, new RollupKey(name, module, "", "", hour), cell);
             Add(daily, batch.Daily, new RollupKey(name, module, "", "", day), cell);
             if (e.Dimensions is null) continue;
+            e.Dimensions.TryGetValue(CurrencySplit.Dimension, out var currency);
             foreach (var (key, value) in e.Dimensions)
             {
-                Seen(batch.Catalog, (name, module, key, value), utc.Ticks);
-                Add(hourly, batch.Hourly, new RollupKey(name, module, key, value, hour), cell);
-                Add(daily, batch.Daily, new RollupKey(name, module, key, value, day), cell);
+                batch.AddSeries(name, module, key, value, utc.Ticks, hour, day, hourly, daily, cell);
+                // An amount's rows per dimension value and currency, so it converts exactly by that dimension too.
+                if (currency is not null && key != CurrencySplit.Dimension)
+                    batch.AddSeries(name, module, CurrencySplit.KeyOf(key), CurrencySplit.ValueOf(currency, value), utc.Ticks, hour, day, hourly, daily, cell);
             }
         }
         // The sort is stable: events of one series at the same instant keep their batch order, which decides "last".
         batch.Raw = batch.Raw.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Ticks).ToList();
         return batch;
+    }
+
+    private void AddSeries(string name, string module, string key, string value, long ticks, long hour, long day, bool hourly, bool daily, in RollupCell cell)
+    {
+        Seen(Catalog, (name, module, key, value), ticks);
+        Add(hourly, Hourly, new RollupKey(name, module, key, value, hour), cell);
+        Add(daily, Daily, new RollupKey(name, module, key, value, day), cell);
     }
 
     /// <summary>Dimensions as stored: a JSON object, <c>{}</c> when there are none.</summary>

@@ -41,6 +41,7 @@ public static partial class MetricEventValidator
                 if (!DimensionKeyPattern().IsMatch(key)) Add($"dimensions.{Truncate(key)}", "A dimension key uses lower-case letters, digits or '_', starting with a letter, at most 64 characters.");
                 if (value is null) Add($"dimensions.{Truncate(key)}", "A dimension value is required.");
                 else if (value.Length > MaxDimensionValueLength) Add($"dimensions.{Truncate(key)}", $"A dimension value has at most {MaxDimensionValueLength} characters.");
+                else if (key == CurrencySplit.Dimension && value.Any(char.IsControl)) Add($"dimensions.{key}", "A currency is a code such as eur, without control characters.");
             }
         }
 

@@ -4,6 +4,7 @@ namespace Analytics.Core.Metrics;
 /// A validated question to the metric store: one metric over [<see cref="FromUtc"/>, <see cref="ToUtc"/>), optionally
 /// narrowed by module and dimension filters and broken down by the values of one dimension (<see cref="By"/>).
 /// <see cref="Segment"/> (a segment's name or id) narrows it to the events of that segment's current members.
+/// <see cref="Currency"/> is the currency an amount metric answers in; the tenant's own when null.
 /// </summary>
 public sealed record MetricQuery(
     string Name,
@@ -14,7 +15,8 @@ public sealed record MetricQuery(
     string? Module = null,
     IReadOnlyDictionary<string, string>? Filters = null,
     string? By = null,
-    string? Segment = null)
+    string? Segment = null,
+    string? Currency = null)
 {
     public IReadOnlyDictionary<string, string> FiltersOrEmpty => Filters ?? EmptyFilters;
 

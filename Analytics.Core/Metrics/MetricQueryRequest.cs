@@ -10,4 +10,5 @@ public sealed record MetricQueryRequest(
     string? Module = null,
     IReadOnlyDictionary<string, string>? Filters = null,
     string? By = null,
-    string? Segment = null);
+    string? Segment = null,
+    string? Currency = null);

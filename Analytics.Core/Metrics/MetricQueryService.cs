@@ -9,7 +9,7 @@ namespace Analytics.Core.Metrics;
 /// Answers metric queries for a caller's tenant: parses wire requests, lets the planner pick the cheapest exact tier,
 /// reads it and fills every bucket of the range.
 /// </summary>
-public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock,
+public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, Kpis.ExchangeRateService rates, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock,
     Customers.SegmentActivityReader segmentActivity, Customers.SegmentDirectory segments, IOptions<Customers.CustomerOptions> customerOptions)
 {
     /// <summary>The filter key that names a segment instead of a dimension (widgets and reports keep it among their filters).</summary>
@@ -51,18 +51,23 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         if (buckets.Count > MaxBuckets)
             throw new UnprocessableException($"The range holds {buckets.Count} {query.GroupBy.ToString().ToLowerInvariant()} buckets; at most {MaxBuckets} fit in one answer. Choose a coarser group_by or a shorter range.");
 
-        var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets, segmentActivity, segmentId);
-        var (total, cells) = await reader.ReadAsync(by: null, ct);
+        // An amount is converted into the currency asked for, or the tenant's own; a currency asked for is checked either way.
+        var converter = query.Currency is not null || MetricConventions.For(query.Name).IsMoney ? await rates.ConverterAsync(caller.TenantId, query.Currency, ct) : null;
+        var money = MetricConventions.For(query.Name).IsMoney ? converter : null;
+        var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets, segmentActivity, segmentId, money);
+        var (total, cells, unconverted) = await reader.ReadAsync(by: null, ct);
         instruments.Answered(chosen);
         var now = clock.GetUtcNow().UtcDateTime;
         var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg, now), MetricSummary.Of(total[""]), chosen)
         {
             Value = total[""].Result(query.Agg),
             Totals = total[""],
+            Currency = money?.Target,
+            UnconvertedEvents = unconverted,
         };
         if (query.By is null) return series;
 
-        var (groupTotals, groupCells) = await reader.ReadAsync(query.By, ct);
+        var (groupTotals, groupCells, _) = await reader.ReadAsync(query.By, ct);
         return series with
         {
             Breakdown = groupCells
@@ -132,6 +137,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         var range = Parse(request with { Name = "summary" }, zone, clock.GetUtcNow().UtcDateTime);
+        if (range.Currency is not null) await rates.ConverterAsync(caller.TenantId, range.Currency, ct);
         var names = (await store.CatalogAsync(caller.TenantId, ct))
             .Where(c => c.DimKey.Length == 0 && (range.Module is null || c.Module == range.Module))
             .Select(c => c.Name).Distinct().ToList();
@@ -155,7 +161,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             var cell = now.Totals;
             totals.Add(new MetricTotals(name, range.Module, now.Summary.Total, now.Summary.Count, now.Summary.Average,
                 cell.Count == 0 ? null : cell.Min, cell.Count == 0 ? null : cell.Max, cell.Count == 0 ? null : cell.Last,
-                (before is { } b ? MetricTrend.ChangeOf(now.Summary.Total, b.Sum) : null), now.Tier));
+                (before is { } b ? MetricTrend.ChangeOf(now.Summary.Total, b.Sum) : null), now.Tier,
+                now.Currency, now.Currency is null ? null : now.UnconvertedEvents));
         }
         return new MetricOverview(totals, problems);
     }
@@ -180,7 +187,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             .Select(g => new MetricCatalogEntry(
                 g.Key,
                 g.Select(r => r.Module).Distinct().Order(StringComparer.Ordinal).ToList(),
-                g.Where(r => r.DimKey.Length > 0).Select(r => r.DimKey).Distinct().Order(StringComparer.Ordinal).ToList(),
+                g.Where(r => r.DimKey.Length > 0 && !CurrencySplit.IsSplitKey(r.DimKey)).Select(r => r.DimKey).Distinct().Order(StringComparer.Ordinal).ToList(),
                 new DateTime(g.Max(r => r.LastTicks), DateTimeKind.Utc)))
             .ToList();
 
@@ -245,7 +252,8 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         var fromUtc = from ?? toUtc.AddDays(-30);
         if (fromUtc >= toUtc) throw new UnprocessableException("'from' is not before 'to': the range is empty.");
         return WithSegmentFromFilters(new MetricQuery(r.Name!, fromUtc, toUtc, grouping, agg, string.IsNullOrEmpty(r.Module) ? null : r.Module,
-            r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By, string.IsNullOrEmpty(r.Segment) ? null : r.Segment));
+            r.Filters is { Count: > 0 } ? r.Filters : null, string.IsNullOrEmpty(r.By) ? null : r.By, string.IsNullOrEmpty(r.Segment) ? null : r.Segment,
+            string.IsNullOrWhiteSpace(r.Currency) ? null : r.Currency.Trim().ToLowerInvariant()));
     }
 
     private static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
@@ -272,44 +280,73 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     /// <summary>SQLSTATE 22003, PostgreSQL's "value out of range" (such as a double precision overflow).</summary>
     private const string NumericValueOutOfRange = "22003";
 
-    /// <summary>Reads one tier for a query and merges its rows into the query's buckets, per breakdown value.</summary>
+    /// <summary>
+    /// Reads one tier for a query and merges its rows into the query's buckets, per breakdown value. With a converter
+    /// (an amount metric) each row is converted from its currency first; an amount in a currency without a rate is left
+    /// out and counted. Rollups keep the events that named a currency apart (<see cref="CurrencySplit"/>): what the
+    /// plain rows hold beyond them is the events without a currency, which are in the tenant's own.
+    /// </summary>
     private sealed class TierReader(MetricStore store, int tenantId, MetricTier tier, MetricQuery query, TimeZoneInfo zone,
-        IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, Customers.SegmentActivityReader segmentActivity, long segmentId)
+        IReadOnlyList<(string Label, DateTime StartUtc, DateTime EndUtc)> buckets, Customers.SegmentActivityReader segmentActivity, long segmentId,
+        Kpis.CurrencyConverter? money)
     {
         private readonly long[] _starts = buckets.Select(b => b.StartUtc.Ticks).ToArray();
         private readonly Dictionary<long, int> _dayBuckets = [];
 
-        public async Task<(Dictionary<string, RollupCell> Totals, Dictionary<string, RollupCell[]> Cells)> ReadAsync(string? by, CancellationToken ct)
+        public async Task<(Dictionary<string, RollupCell> Totals, Dictionary<string, RollupCell[]> Cells, long Unconverted)> ReadAsync(string? by, CancellationToken ct)
         {
             var totals = new Dictionary<string, RollupCell>();
             var cells = new Dictionary<string, RollupCell[]>();
+            long unconverted = 0;
             if (by is null)
             {
                 totals[""] = default;
                 cells[""] = new RollupCell[buckets.Count];
             }
-            var (from, to) = tier switch
+
+            void Merge(string? dim, long time, in RollupCell cell)
             {
-                MetricTier.Raw or MetricTier.Customers => (query.FromUtc.Ticks, query.ToUtc.Ticks),
-                MetricTier.Hourly => (TierCoverage.HourOf(query.FromUtc), TierCoverage.HourOf(query.ToUtc)),
-                _ => ((long)TierCoverage.DayOf(query.FromUtc, zone), (long)TierCoverage.DayOf(query.ToUtc, zone)),
-            };
-            var rows = tier == MetricTier.Customers
-                ? segmentActivity.ReadAsync(tenantId, segmentId, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct)
-                : store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct);
+                var index = BucketOf(time);
+                if (index < 0) return;
+                var key = dim ?? "";
+                if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
+                series[index].Merge(cell);
+                ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
+                total.Merge(cell);
+            }
+
+            void Convert(string? dim, long time, in RollupCell cell, string? currency)
+            {
+                if (money!.Factor(currency) is { } factor) Merge(dim, time, cell.Scaled(factor));
+                else unconverted += cell.Count;
+            }
+
             try
             {
-                await foreach (var row in rows)
+                if (money is null)
                 {
-                    // A value beyond the bound (stored before ingest refused it) would make sums infinite or money unconvertible.
-                    if (!MetricValueRange.Holds(row.Cell)) throw new MetricOutOfRangeException(query.Name, tier);
-                    var index = BucketOf(row.Time);
-                    if (index < 0) continue;
-                    var key = row.DimValue ?? "";
-                    if (!cells.TryGetValue(key, out var series)) cells[key] = series = new RollupCell[buckets.Count];
-                    series[index].Merge(row.Cell);
-                    ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, key, out _);
-                    total.Merge(row.Cell);
+                    await foreach (var row in Rows(by, byCurrency: false, ct)) Merge(row.DimValue, row.Time, row.Cell);
+                }
+                else if (tier is MetricTier.Raw or MetricTier.Customers)
+                {
+                    await foreach (var row in Rows(by, byCurrency: true, ct)) Convert(row.DimValue, row.Time, row.Cell, row.Currency);
+                }
+                else
+                {
+                    var untagged = new Dictionary<(string?, long), RollupCell>();
+                    await foreach (var row in Rows(by, byCurrency: false, ct))
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(untagged, (row.DimValue, row.Time), out _).Merge(row.Cell);
+                    await foreach (var row in Rows(by, byCurrency: true, ct))
+                    {
+                        Convert(row.DimValue, row.Time, row.Cell, row.Currency);
+                        ref var rest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(untagged, (row.DimValue, row.Time));
+                        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref rest)) continue;
+                        rest.Count -= row.Cell.Count;
+                        rest.Sum -= row.Cell.Sum;
+                    }
+                    // Min, max and last of events without a currency are only known where a bucket has no others.
+                    foreach (var ((dim, time), rest) in untagged)
+                        if (rest.Count > 0) Convert(dim, time, rest, null);
                 }
             }
             catch (System.Data.Common.DbException e) when (e.SqlState == NumericValueOutOfRange)
@@ -319,8 +356,27 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
                 throw new MetricOutOfRangeException(query.Name, tier);
             }
             foreach (var total in totals.Values)
-                if (!MetricValueRange.Holds(total)) throw new MetricOutOfRangeException(query.Name, tier);
-            return (totals, cells);
+                if (money is null ? !MetricValueRange.Holds(total) : !double.IsFinite(total.Sum)) throw new MetricOutOfRangeException(query.Name, tier);
+            return (totals, cells, unconverted);
+        }
+
+        /// <summary>The tier's rows; a value beyond the bound (stored before ingest refused it) would make sums infinite or money unconvertible.</summary>
+        private async IAsyncEnumerable<MetricStore.TierRow> Rows(string? by, bool byCurrency, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            var (from, to) = tier switch
+            {
+                MetricTier.Raw or MetricTier.Customers => (query.FromUtc.Ticks, query.ToUtc.Ticks),
+                MetricTier.Hourly => (TierCoverage.HourOf(query.FromUtc), TierCoverage.HourOf(query.ToUtc)),
+                _ => ((long)TierCoverage.DayOf(query.FromUtc, zone), (long)TierCoverage.DayOf(query.ToUtc, zone)),
+            };
+            var rows = tier == MetricTier.Customers
+                ? segmentActivity.ReadAsync(tenantId, segmentId, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct, byCurrency)
+                : store.ReadAsync(tenantId, tier, query.Name, from, to, query.Module, query.FiltersOrEmpty, by, ct, byCurrency);
+            await foreach (var row in rows)
+            {
+                if (!MetricValueRange.Holds(row.Cell)) throw new MetricOutOfRangeException(query.Name, tier);
+                yield return row;
+            }
         }
 
         private int BucketOf(long time)

@@ -9,6 +9,12 @@ public sealed record MetricSeries(MetricQuery Query, IReadOnlyList<MetricPoint> 
     /// <summary>count, sum, min, max and last of the whole range.</summary>
     public RollupCell Totals { get; init; }
 
+    /// <summary>The currency every amount of the answer is in; null for a metric that is not an amount.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>Events left out because their currency has no exchange rate (never added unconverted).</summary>
+    public long UnconvertedEvents { get; init; }
+
     /// <summary>One series per value of <see cref="MetricQuery.By"/>, largest first; empty without a breakdown.</summary>
     public IReadOnlyList<MetricBreakdown> Breakdown { get; init; } = [];
 }

@@ -101,13 +101,20 @@ public sealed class MetricStore(AnalyticsDbContext db, SqliteWriteGate gate)
     }
 
 
-    /// <summary>A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.</summary>
-    public readonly record struct TierRow(string? DimValue, long Time, RollupCell Cell);
+    /// <summary>
+    /// A row read from a tier: for raw and hourly <see cref="Time"/> is UTC ticks, for daily the tenant-local day number.
+    /// <see cref="Currency"/> is the row's <c>currency</c> when the read splits by it (null for events without one).
+    /// </summary>
+    public readonly record struct TierRow(string? DimValue, long Time, RollupCell Cell, string? Currency = null);
 
-    /// <summary>Reads one metric's rows of a tier for a time range, optionally one dimension's values or a filter.</summary>
+    /// <summary>
+    /// Reads one metric's rows of a tier for a time range, optionally one dimension's values or a filter. With
+    /// <paramref name="byCurrency"/> every row also names its currency: raw rows all of them (events without one
+    /// included), rollup rows only those of events that had one (see <see cref="CurrencySplit"/>).
+    /// </summary>
     public async IAsyncEnumerable<TierRow> ReadAsync(
         int tenantId, MetricTier tier, string name, long from, long to, string? module,
-        IReadOnlyDictionary<string, string> filters, string? by, [EnumeratorCancellation] CancellationToken ct)
+        IReadOnlyDictionary<string, string> filters, string? by, [EnumeratorCancellation] CancellationToken ct, bool byCurrency = false)
     {
         await using var lease = await OpenAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -116,10 +123,13 @@ public sealed class MetricStore(AnalyticsDbContext db, SqliteWriteGate gate)
         Add(command, "@name", name);
         Add(command, "@from", from);
         Add(command, "@to", to);
+        // How a rollup row's value reads: as it is, or split into its currency and its dimension value.
+        var split = RollupSplit.None;
         if (tier == MetricTier.Raw)
         {
             sql.Append("SELECT ").Append(by is null ? "NULL" : "json_extract(Dimensions, @byPath)")
-               .Append(", Timestamp, Value FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp >= @from AND Timestamp < @to");
+               .Append(", Timestamp, Value").Append(byCurrency ? ", json_extract(Dimensions, '$.currency')" : "")
+               .Append(" FROM MetricEvents WHERE TenantId = @tenant AND Name = @name AND Timestamp >= @from AND Timestamp < @to");
             if (by is not null)
             {
                 Add(command, "@byPath", JsonPath(by));
@@ -137,19 +147,33 @@ public sealed class MetricStore(AnalyticsDbContext db, SqliteWriteGate gate)
         else
         {
             // A rollup row holds one dimension pair at most: the planner never asks for more.
-            (string Key, string? Value) pair = by is not null ? (by, null) : filters.Count == 1 ? (filters.First().Key, filters.First().Value) : ("", "");
-            var (key, value) = pair;
-            sql.Append("SELECT ").Append(by is null ? "NULL" : "DimValue")
+            var (key, value) = by is not null ? (by, (string?)null) : filters.Count == 1 ? (filters.First().Key, filters.First().Value) : ("", "");
+            if (byCurrency)
+            {
+                // Split rows: the currency rows themselves for the series or a currency question, else the dimension's split rows.
+                split = key is "" or CurrencySplit.Dimension ? RollupSplit.Currency : RollupSplit.Pair;
+                if (key == "") (key, value) = (CurrencySplit.Dimension, null);
+                else if (split == RollupSplit.Pair) key = CurrencySplit.KeyOf(key);
+            }
+            sql.Append("SELECT ").Append(by is null && split == RollupSplit.None ? "NULL" : "DimValue")
                .Append(", Bucket, Count, Sum, Min, Max, Last, LastTicks FROM ")
                .Append(tier == MetricTier.Hourly ? "MetricRollupsHourly" : "MetricRollupsDaily")
                .Append(" WHERE TenantId = @tenant AND Name = @name AND DimKey = @key");
             Add(command, "@key", key);
-            if (value is not null)
+            if (value is not null && split == RollupSplit.Pair)
+            {
+                // The filter's value under each currency the metric has been seen in.
+                sql.Append(" AND DimValue IN (SELECT DimValue || @separator || @value FROM MetricCatalog WHERE TenantId = @tenant AND Name = @name AND DimKey = @currency)");
+                Add(command, "@separator", CurrencySplit.Separator.ToString());
+                Add(command, "@value", value);
+                Add(command, "@currency", CurrencySplit.Dimension);
+            }
+            else if (value is not null)
             {
                 sql.Append(" AND DimValue = @value");
                 Add(command, "@value", value);
             }
-            else if (by is not null)
+            else
             {
                 // Naming the values from the catalog lets SQLite seek each value's bucket range in the clustered key
                 // instead of scanning every value's whole history.
@@ -171,10 +195,11 @@ public sealed class MetricStore(AnalyticsDbContext db, SqliteWriteGate gate)
             var dim = reader.IsDBNull(0) ? null : reader.GetValue(0).ToString();
             if (tier == MetricTier.Raw)
             {
-                yield return new TierRow(dim, reader.GetInt64(1), RollupCell.Of(reader.GetDouble(2), reader.GetInt64(1)));
+                var currency = byCurrency && !reader.IsDBNull(3) ? reader.GetValue(3).ToString() : null;
+                yield return new TierRow(dim, reader.GetInt64(1), RollupCell.Of(reader.GetDouble(2), reader.GetInt64(1)), currency);
                 continue;
             }
-            yield return new TierRow(dim, reader.GetInt64(1), new RollupCell
+            var cell = new RollupCell
             {
                 Count = reader.GetInt64(2),
                 Sum = reader.GetDouble(3),
@@ -182,9 +207,17 @@ public sealed class MetricStore(AnalyticsDbContext db, SqliteWriteGate gate)
                 Max = reader.GetDouble(5),
                 Last = reader.GetDouble(6),
                 LastTicks = reader.GetInt64(7),
-            });
+            };
+            yield return split switch
+            {
+                RollupSplit.Currency => new TierRow(by is null ? null : dim, reader.GetInt64(1), cell, dim),
+                RollupSplit.Pair when CurrencySplit.Parse(dim!) is var (currency, value) => new TierRow(by is null ? null : value, reader.GetInt64(1), cell, currency),
+                _ => new TierRow(dim, reader.GetInt64(1), cell),
+            };
         }
     }
+
+    private enum RollupSplit { None, Currency, Pair }
 
     /// <summary>One entry of the catalog: a series of a metric seen in a module, and when it was last seen.</summary>
     public readonly record struct CatalogRow(string Name, string Module, string DimKey, string DimValue, long LastTicks);

@@ -1,6 +1,9 @@
 namespace Analytics.Core.Metrics;
 
-/// <summary>One metric's figures over a period, for <c>GET /api/{tenant}/metrics/summary</c>.</summary>
+/// <summary>
+/// One metric's figures over a period, for <c>GET /api/{tenant}/metrics/summary</c>; an amount metric's are in
+/// <see cref="Currency"/>, leaving out <see cref="UnconvertedEvents"/> events whose currency has no rate.
+/// </summary>
 public sealed record MetricTotals(
     string Name,
     string? Module,
@@ -11,4 +14,6 @@ public sealed record MetricTotals(
     double? Max,
     double? Last,
     double? Change,
-    MetricTier Tier);
+    MetricTier Tier,
+    string? Currency = null,
+    long? UnconvertedEvents = null);

@@ -38,6 +38,9 @@ public struct RollupCell
         }
     }
 
+    /// <summary>The cell with every amount times <paramref name="factor"/> (a positive exchange rate): count and order stay.</summary>
+    public readonly RollupCell Scaled(double factor) => this with { Sum = Sum * factor, Min = Min * factor, Max = Max * factor, Last = Last * factor };
+
     /// <summary>The aggregate's value; empty cells are 0 for additive aggregates and null otherwise.</summary>
     public readonly double? Result(MetricAggregate agg) => agg switch
     {

@@ -32,7 +32,10 @@ public sealed class ExchangeRateServiceTests : IAsyncLifetime
         Assert.Equal("usd", rates.BaseCurrency);
         Assert.Equal(new Dictionary<string, decimal> { ["eur"] = 0.92m, ["gbp"] = 0.8m, ["usd"] = 1m }, rates.Rates);
         var theirs = await _host.RunAsync(_other, s => s.GetRequiredService<ExchangeRateService>().GetAsync(_other, CancellationToken.None));
-        Assert.Equal(["usd"], theirs.Rates.Keys);
+        // A tenant that set none converts with the installation's defaults.
+        Assert.Null(theirs.UpdatedAt);
+        Assert.Equal(new ExchangeRateOptions().Rates.Keys.Order(), theirs.Rates.Keys.Order());
+        Assert.Equal(0.79m, theirs.Rates["gbp"]);
     }
 
     [Fact]

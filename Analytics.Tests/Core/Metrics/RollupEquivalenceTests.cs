@@ -7,13 +7,15 @@ namespace Analytics.Tests.Core.Metrics;
 
 /// <summary>
 /// Rollups must give the answers raw events give. Random events (fixed seed) arrive in shuffled batches, so many are
-/// late for rows already written; the tenant is in Berlin, so the range crosses the March DST change.
+/// late for rows already written; the tenant is in Berlin, so the range crosses the March DST change. Every order
+/// names its currency (one of them without a rate), so each answer is converted; refunds name one only now and then.
 /// </summary>
 public sealed class RollupEquivalenceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 4, 20, 12, 0, 0, TimeSpan.Zero);
     private static readonly string[] Countries = ["DE", "US", "FR", "JP"];
     private static readonly string[] Channels = ["web", "store", "partner"];
+    private static readonly string[] Currencies = ["usd", "eur", "gbp", "xts"];
 
     // Raw events kept long enough to be the reference for the whole range.
     private readonly CoreHost _host = new(Now, new Dictionary<string, string?> { ["Retention:RawEvents"] = "400.00:00:00", ["Retention:HourlyRollups"] = "400.00:00:00" });
@@ -45,7 +47,9 @@ public sealed class RollupEquivalenceTests : IAsyncLifetime
             : anchors[rng.Next(anchors.Length)].AddMinutes(rng.Next(-180, 180));
         var dims = new Dictionary<string, string> { ["country"] = Countries[rng.Next(Countries.Length)] };
         if (rng.Next(2) == 0) dims["channel"] = Channels[rng.Next(Channels.Length)];
-        return new MetricEventInput(rng.Next(5) == 0 ? "refund_amount" : "order_value", Math.Round(rng.NextDouble() * 500 - 50, 2),
+        var name = rng.Next(5) == 0 ? "refund_amount" : "order_value";
+        if (name == "order_value" || rng.Next(2) == 0) dims["currency"] = Currencies[rng.Next(Currencies.Length)];
+        return new MetricEventInput(name, Math.Round(rng.NextDouble() * 500 - 50, 2),
             rng.Next(4) == 0 ? "sales" : "fulfillment", dims, new DateTimeOffset(DateTime.SpecifyKind(at.AddMilliseconds(serial), DateTimeKind.Utc)));
     }
 
@@ -107,6 +111,49 @@ public sealed class RollupEquivalenceTests : IAsyncLifetime
 
         Assert.Equal(MetricTier.Hourly, rolled.Tier);
         AssertSame(raw, rolled);
+    }
+
+    [Theory]
+    [InlineData(MetricAggregate.Sum, null)]
+    [InlineData(MetricAggregate.Avg, "country")]
+    [InlineData(MetricAggregate.Count, "currency")]
+    public async Task Amounts_with_and_without_a_currency_convert_alike_from_rollups_and_raw_events(MetricAggregate agg, string? by)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var query = Query("refund_amount", new DateTime(2025, 11, 1), new DateTime(2026, 4, 20), zone, MetricGrouping.Month, agg, by: by) with { Currency = "gbp" };
+
+        var rolled = await QueryAsync(_berlin, query, tier: null);
+        var raw = await QueryAsync(_berlin, query, MetricTier.Raw);
+
+        Assert.Equal(MetricTier.Daily, rolled.Tier);
+        AssertSame(raw, rolled);
+        Assert.Equal("gbp", rolled.Currency);
+        Assert.Equal(raw.UnconvertedEvents, rolled.UnconvertedEvents);
+        Assert.True(rolled.UnconvertedEvents > 0);
+    }
+
+    [Fact]
+    public async Task An_amount_is_the_sum_of_its_currencies_each_at_its_rate_and_a_currency_without_one_is_counted_apart()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var range = Query("order_value", new DateTime(2025, 11, 1), new DateTime(2026, 4, 20), zone, MetricGrouping.Quarter, MetricAggregate.Sum);
+        var rates = await _host.RunAsync(_berlin, s => s.GetRequiredService<Analytics.Core.Kpis.ExchangeRateService>().GetAsync(_berlin, CancellationToken.None));
+
+        var converted = await QueryAsync(_berlin, range, tier: null);
+        var expected = 0.0;
+        long unknown = 0;
+        foreach (var currency in Currencies)
+        {
+            // One currency alone, in that currency: the amounts as recorded.
+            var part = await QueryAsync(_berlin, range with { Filters = new Dictionary<string, string> { ["currency"] = currency }, Currency = currency == "xts" ? null : currency }, tier: null);
+            if (currency == "xts") unknown = part.UnconvertedEvents;
+            else expected += part.Summary.Total / (double)rates.Rates[currency];
+        }
+
+        Assert.Equal(rates.BaseCurrency, converted.Currency);
+        Assert.Equal(expected, converted.Summary.Total, 6);
+        Assert.True(unknown > 0);
+        Assert.Equal(unknown, converted.UnconvertedEvents);
     }
 
     [Fact]

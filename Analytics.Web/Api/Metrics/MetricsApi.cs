@@ -60,7 +60,7 @@ public static class MetricsApi
     public static async Task<Ok<MetricsSummaryResponse>> SummaryAsync(HttpContext http, MetricQueryService metrics, CancellationToken ct)
     {
         var q = http.Request.Query;
-        var overview = await metrics.SummaryAsync(http.Caller(), new MetricQueryRequest(null, q["from"], q["to"], Module: q["module"]), ct);
+        var overview = await metrics.SummaryAsync(http.Caller(), new MetricQueryRequest(null, q["from"], q["to"], Module: q["module"], Currency: q["currency"]), ct);
         return TypedResults.Ok(new MetricsSummaryResponse(overview.Metrics, overview.Problems));
     }
 
@@ -77,5 +77,6 @@ public static class MetricsApi
         Module: q["module"],
         Filters: q.Where(p => p.Key.StartsWith("filter.", StringComparison.Ordinal)).ToDictionary(p => p.Key["filter.".Length..], p => p.Value.ToString()),
         By: q["by"],
-        Segment: q["segment"]);
+        Segment: q["segment"],
+        Currency: q["currency"]);
 }
