@@ -44,16 +44,16 @@ public sealed class WidgetQuery(MetricQueryService metrics, KpiFigures kpis, For
             ? period.Label
             : $"{AggregateOf(widget).ToString().ToLowerInvariant()} by {BreakdownOf(widget) ?? GroupingOf(widget).ToString().ToLowerInvariant()}, {period.Label}";
 
-    /// <summary>The metric question a widget asks over <paramref name="range"/> (or its own period).</summary>
-    public async Task<MetricQuery> QueryAsync(Caller caller, Widget widget, WidgetPeriod? range, CancellationToken ct)
+    /// <summary>The metric question a widget asks over <paramref name="range"/> (or its own period), amounts in <paramref name="currency"/> (the tenant's by default).</summary>
+    public async Task<MetricQuery> QueryAsync(Caller caller, Widget widget, WidgetPeriod? range, CancellationToken ct, string? currency = null)
     {
         var period = PeriodOf(widget, range);
         var query = await metrics.ForPeriodAsync(caller, widget.Metric, period.Period, GroupingOf(widget), AggregateOf(widget), widget.Module, ct, period.From, period.To);
-        return query with { By = BreakdownOf(widget), Filters = widget.Filters.Count > 0 ? widget.Filters : null };
+        return query with { By = BreakdownOf(widget), Filters = widget.Filters.Count > 0 ? widget.Filters : null, Currency = currency };
     }
 
     /// <summary>The widget's answer; a question the store refuses (a range past retention, a missing breakdown) is the answer's error.</summary>
-    public async Task<WidgetAnswer> AnswerAsync(Caller caller, Widget widget, WidgetPeriod? range, CancellationToken ct)
+    public async Task<WidgetAnswer> AnswerAsync(Caller caller, Widget widget, WidgetPeriod? range, CancellationToken ct, string? currency = null)
     {
         var period = PeriodOf(widget, range);
         var answer = new WidgetAnswer(widget, period, Subtitle(widget, period));
@@ -69,7 +69,7 @@ public sealed class WidgetQuery(MetricQueryService metrics, KpiFigures kpis, For
             }
             if (WidgetTypes.NeedsBreakdown(widget.Type) && BreakdownOf(widget) is null)
                 return answer with { Error = $"Choose a dimension to break {widget.Metric} down by." };
-            var query = await QueryAsync(caller, widget, range, ct);
+            var query = await QueryAsync(caller, widget, range, ct, currency);
             if (IsKpiFigure(widget)) return answer with { Kpi = await kpis.GetAsync(caller, widget.Metric, query.FromUtc, query.ToUtc, ct) };
             if (widget.Type == WidgetTypes.KpiCard)
             {

@@ -52,8 +52,9 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             throw new UnprocessableException($"The range holds {buckets.Count} {query.GroupBy.ToString().ToLowerInvariant()} buckets; at most {MaxBuckets} fit in one answer. Choose a coarser group_by or a shorter range.");
 
         // An amount is converted into the currency asked for, or the tenant's own; a currency asked for is checked either way.
-        var converter = query.Currency is not null || MetricConventions.For(query.Name).IsMoney ? await rates.ConverterAsync(caller.TenantId, query.Currency, ct) : null;
-        var money = MetricConventions.For(query.Name).IsMoney ? converter : null;
+        var definition = MetricConventions.For(query.Name);
+        var converter = query.Currency is not null || definition.IsMoney ? await rates.ConverterAsync(caller.TenantId, query.Currency, ct) : null;
+        var money = definition.IsMoney ? converter : null;
         var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets, segmentActivity, segmentId, money);
         var (total, cells, unconverted) = await reader.ReadAsync(by: null, ct);
         instruments.Answered(chosen);
@@ -64,6 +65,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             Totals = total[""],
             Currency = money?.Target,
             UnconvertedEvents = unconverted,
+            Format = FigureFormat.Of(definition, query.Agg, money?.Target),
         };
         if (query.By is null) return series;
 

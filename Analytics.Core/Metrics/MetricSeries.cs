@@ -12,6 +12,24 @@ public sealed record MetricSeries(MetricQuery Query, IReadOnlyList<MetricPoint> 
     /// <summary>The currency every amount of the answer is in; null for a metric that is not an amount.</summary>
     public string? Currency { get; init; }
 
+    /// <summary>How the answer's figures read: its unit or currency, by the metric's definition and the aggregate.</summary>
+    public FigureFormat Format { get; init; } = FigureFormat.Plain;
+
+    /// <summary>A value column's header: the aggregate and the unit, "Total (USD)".</summary>
+    public string ValueHeader
+    {
+        get
+        {
+            var agg = Query.Agg switch
+            {
+                MetricAggregate.Sum => "Total",
+                MetricAggregate.Avg => "Average",
+                var other => other.ToString(),
+            };
+            return Format.UnitName is { Length: > 0 } unit ? $"{agg} ({unit})" : agg;
+        }
+    }
+
     /// <summary>Events left out because their currency has no exchange rate (never added unconverted).</summary>
     public long UnconvertedEvents { get; init; }
 

@@ -109,18 +109,18 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
         switch (widget.Type)
         {
             case WidgetTypes.LineChart or WidgetTypes.AreaChart when series.Query.By is null:
-                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color));
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color, series.Format));
                 if (series.Data.LastOrDefault(p => p.Partial && p.Value is not null) is { } partial)
                     layout.Text($"Dashed: {partial.Date} so far, not yet complete.", 8, color: PdfColors.Secondary);
                 break;
             case WidgetTypes.LineChart or WidgetTypes.AreaChart:
                 // A breakdown over time reads as the total's line; the values' shares follow as a table.
-                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color));
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, series.Data, fonts.Family, widget.Type == WidgetTypes.AreaChart, color, series.Format));
                 layout.Space(6);
                 Ranked(layout, series, series.Query.By!);
                 break;
             case WidgetTypes.BarChart:
-                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Bars(canvas, rect, slices.Take(12).ToList(), fonts.Family));
+                layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Bars(canvas, rect, slices.Take(12).ToList(), fonts.Family, series.Format));
                 break;
             case WidgetTypes.PieChart or WidgetTypes.DonutChart:
                 var top = slices.Take(7).ToList();
@@ -134,8 +134,8 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
                 if (series.Query.By is not null) Ranked(layout, series, series.Query.By);
                 else
                 {
-                    layout.Table([new("Period", 3f), new(ValueHeader(series.Query.Agg), 2f, PdfAlign.Right), new("Events", 1.5f, PdfAlign.Right)],
-                        series.Data.Take(MaxTableRows).Select(p => (IReadOnlyList<string>)[p.Date, PdfNumbers.Figure(p.Value), Count(p.Count)]));
+                    layout.Table([new("Period", 3f), new(series.ValueHeader, 2f, PdfAlign.Right), new("Events", 1.5f, PdfAlign.Right)],
+                        series.Data.Take(MaxTableRows).Select(p => (IReadOnlyList<string>)[p.Date, series.Format.Full(p.Value), Count(p.Count)]));
                     if (series.Data.Count > MaxTableRows) layout.Text($"The first {MaxTableRows} of {series.Data.Count} rows.", 9, color: PdfColors.Secondary);
                 }
                 break;
@@ -148,9 +148,9 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
     {
         var total = series.Breakdown.Sum(b => Math.Max(0, b.Total ?? 0));
         layout.Table(
-            [new("#", 0.6f, PdfAlign.Right), new(label, 3f), new(ValueHeader(series.Query.Agg), 2f, PdfAlign.Right), new("Share", 1.4f, PdfAlign.Right), new("Events", 1.4f, PdfAlign.Right)],
+            [new("#", 0.6f, PdfAlign.Right), new(label, 3f), new(series.ValueHeader, 2f, PdfAlign.Right), new("Share", 1.4f, PdfAlign.Right), new("Events", 1.4f, PdfAlign.Right)],
             series.Breakdown.Take(MaxTableRows).Select((b, i) => (IReadOnlyList<string>)[
-                (i + 1).ToString(CultureInfo.InvariantCulture), b.Value, PdfNumbers.Figure(b.Total),
+                (i + 1).ToString(CultureInfo.InvariantCulture), b.Value, series.Format.Full(b.Total),
                 total > 0 && series.Query.Agg == MetricAggregate.Sum ? ((b.Total ?? 0) / total).ToString("0.0 %", CultureInfo.InvariantCulture) : "—",
                 Count(b.Summary.Count)]));
         if (series.Breakdown.Count > MaxTableRows) layout.Text($"The first {MaxTableRows} of {series.Breakdown.Count} values.", 9, color: PdfColors.Secondary);
@@ -161,34 +161,39 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
     {
         var points = forecast.History.Select(h => new MetricPoint(h.Period, default, h.Actual, 1))
             .Concat(forecast.Forecast.Select(f => new MetricPoint(f.Period, default, f.Predicted, 1))).ToList();
-        layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, points, fonts.Family, false, color));
+        var format = forecast.Currency is { } c ? FigureFormat.Money(c) : FigureFormat.Plain;
+        layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, points, fonts.Family, false, color, format));
         layout.Space(6);
-        var unit = forecast.Currency is { } c ? $" ({c.ToUpperInvariant()})" : "";
+        var unit = format.UnitName is { Length: > 0 } u ? $" ({u})" : "";
         layout.Table([new("Period", 3f), new("Forecast" + unit, 2f, PdfAlign.Right), new($"{forecast.IntervalLevel:0%} interval", 3f, PdfAlign.Right)],
-            forecast.Forecast.Select(f => (IReadOnlyList<string>)[f.Period, PdfNumbers.Figure(f.Predicted), $"{PdfNumbers.Figure(f.ConfidenceLow)} – {PdfNumbers.Figure(f.ConfidenceHigh)}"]));
+            forecast.Forecast.Select(f => (IReadOnlyList<string>)[f.Period, format.Full(f.Predicted), $"{format.Full(f.ConfidenceLow)} – {format.Full(f.ConfidenceHigh)}"]));
         layout.Space(12);
     }
 
     /// <summary>A KPI card as the PDF draws it: the figure, the change and what it is compared with.</summary>
-    private sealed record Card(string Title, string Period, double? Value, string Shown, double? Change, string Previous, bool HigherIsBetter);
+    private sealed record Card(string Title, string Period, double? Value, string Shown, double? Change, string Previous, bool HigherIsBetter, FigureFormat Format);
 
     private static Card CardOf(WidgetAnswer tile)
     {
         if (tile.Kpi is { } kpi)
         {
-            string Format(double? v) => v is not { } x ? "—" : kpi.Figure.Format switch
+            var figures = kpi.Figure.Format switch
             {
-                Kpis.KpiFigureFormat.Money => $"{PdfNumbers.Figure(x)} {kpi.Currency.ToUpperInvariant()}",
-                Kpis.KpiFigureFormat.Percent => x.ToString("0.0%", CultureInfo.InvariantCulture),
-                _ => PdfNumbers.Figure(x),
+                Kpis.KpiFigureFormat.Money => FigureFormat.Money(kpi.Currency),
+                Kpis.KpiFigureFormat.Percent => FigureFormat.Percent,
+                _ => FigureFormat.Plain,
             };
-            return new Card(tile.Widget.Title, tile.Period.Label, kpi.Value, Format(kpi.Value), kpi.Change, $" vs {Format(kpi.Previous)}", kpi.Figure.HigherIsBetter);
+            return new Card(tile.Widget.Title, tile.Period.Label, kpi.Value, figures.Full(kpi.Value), kpi.Change, $" vs {figures.Full(kpi.Previous)}", kpi.Figure.HigherIsBetter, figures);
         }
         var trend = tile.Trend!;
+        var format = trend.Current.Format;
         // A period in progress reads "so far" and is compared with the same span of the previous one.
-        return new Card(tile.Widget.Title, tile.Period.Label, trend.Value, PdfNumbers.Figure(trend.Value), trend.Change,
-            $"{(trend.Partial ? " so far, vs" : " vs")} {PdfNumbers.Figure(trend.PreviousValue)}", tile.Widget.HigherIsBetter);
+        return new Card(tile.Widget.Title, tile.Period.Label, trend.Value, format.Full(trend.Value), trend.Change,
+            $"{(trend.Partial ? " so far, vs" : " vs")} {format.Compact(trend.PreviousValue)}", tile.Widget.HigherIsBetter, format);
     }
+
+    /// <summary>The sizes a card's figure may take, largest first.</summary>
+    private static readonly float[] FigureSizes = [18, 15, 12.5f];
 
     private static void Cards(SKCanvas canvas, SKRect rect, IReadOnlyList<WidgetAnswer> tiles, PdfFonts fonts)
     {
@@ -210,10 +215,20 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
             canvas.DrawText(PdfLayout.Fit(title, card.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
             // The period the figure covers: the dashboard's range when one is chosen, so a title such as "Orders Today" never hides it.
             canvas.DrawText(PdfLayout.Fit(small, card.Period, inner), box.Left + 8, box.Top + 28, small, secondary);
-            // A figure too wide for its card reads compact (4.9M) rather than cut short.
-            var shown = card.Shown;
-            if (figure.MeasureText(shown) > inner && card.Value is { } big) shown = PdfNumbers.Compact(big);
-            canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 54, figure, ink);
+            // A figure too wide for its card steps down a size or two, and only then reads compact ($4.9M) rather than cut short.
+            var (shown, font) = (card.Format.Compact(card.Value), figure);
+            foreach (var size in FigureSizes)
+            {
+                var candidate = size == FigureSizes[0] ? figure : fonts.Font(size, bold: true);
+                if (candidate.MeasureText(card.Shown) <= inner)
+                {
+                    (shown, font) = (card.Shown, candidate);
+                    break;
+                }
+                if (candidate != figure) candidate.Dispose();
+            }
+            canvas.DrawText(PdfLayout.Fit(font, shown, inner), box.Left + 8, box.Top + 54, font, ink);
+            if (font != figure) font.Dispose();
             var good = card.Change is { } c && c != 0 && (c > 0) == card.HigherIsBetter;
             using var changeInk = new SKPaint { Color = card.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
             var change = PdfNumbers.Change(card.Change);
@@ -222,13 +237,6 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
             canvas.DrawText(previous, box.Left + 8 + small.MeasureText(change), box.Top + 72, small, secondary);
         }
     }
-
-    private static string ValueHeader(MetricAggregate agg) => agg switch
-    {
-        MetricAggregate.Sum => "Total",
-        MetricAggregate.Avg => "Average",
-        _ => agg.ToString(),
-    };
 
     private static string Count(long count) => count.ToString("#,##0", CultureInfo.InvariantCulture);
 

@@ -51,8 +51,32 @@ function merge(target, source) {
     return target;
 }
 
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-const full = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+// A figure by its unit, as FigureFormat (C#) writes it on cards, tables and PDFs: prefix (a currency symbol), the
+// value times scale (100 for a ratio shown in percent), suffix (" h", " %"); compact on axes, in full in tooltips.
+const plain = { prefix: '', suffix: '', scale: 1, decimals: 2 };
+const number = (value, min, max) => new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max }).format(value);
+
+function figure(format) {
+    const { prefix, suffix, scale, decimals } = { ...plain, ...(format ?? {}) };
+    const signed = (v, digits) => (v < 0 && /[1-9]/.test(digits) ? '−' : '') + prefix + digits + suffix;
+    return {
+        compact(value) {
+            const v = value * scale;
+            const a = Math.abs(v);
+            const digits = a >= 1e9 ? number(a / 1e9, 0, 2) + 'B'
+                : a >= 1e6 ? number(a / 1e6, 0, 2) + 'M'
+                : a >= 1e4 ? number(a / 1e3, 0, 1) + 'k'
+                : a >= 100 ? number(a, 0, 0)
+                : number(a, 0, decimals === 1 ? 1 : 2);
+            return signed(v, digits);
+        },
+        full(value) {
+            const v = value * scale;
+            const digits = prefix.length > 0 ? number(Math.abs(v), 2, 2) : number(Math.abs(v), decimals === 1 ? 1 : 0, decimals === 1 ? 1 : 2);
+            return signed(v, digits);
+        },
+    };
+}
 
 // Formatters are functions, which JSON cannot carry: C# names one in `valueFormat` instead.
 // Horizontal bars swap the axes: the values run along x and y carries the category names.
@@ -62,15 +86,16 @@ function formatters(valueFormat, horizontal, partialPoints) {
         // A 0–100 score on a radial gauge: the number alone, not ApexCharts' default percent.
         return { plotOptions: { radialBar: { dataLabels: { value: { formatter: (v) => `${Math.round(v)}` } } } } };
     }
-    if (valueFormat !== 'number') {
+    if (valueFormat == null || (valueFormat !== 'number' && typeof valueFormat !== 'object')) {
         return {};
     }
-    const valueAxis = { labels: { formatter: (v) => (v == null || v === '' ? '' : compact.format(v)) } };
+    const { compact, full } = figure(valueFormat === 'number' ? plain : valueFormat);
+    const valueAxis = { labels: { formatter: (v) => (v == null || v === '' ? '' : compact(v)) } };
     return {
         [horizontal ? 'xaxis' : 'yaxis']: valueAxis,
         tooltip: {
             y: {
-                formatter: (v, o) => (v == null ? '–' : full.format(v))
+                formatter: (v, o) => (v == null ? '–' : full(v))
                     + (partialPoints > 0 && o?.w && o.dataPointIndex >= o.w.globals.series[o.seriesIndex].length - partialPoints ? ' (so far)' : ''),
             },
         },
@@ -87,7 +112,7 @@ function labelFormatters(labelFormat) {
     if (labelFormat !== 'category') {
         return {};
     }
-    return { dataLabels: { formatter: (v, o) => `${o.w.globals.labels[o.dataPointIndex]}: ${compact.format(v)}` } };
+    return { dataLabels: { formatter: (v, o) => `${o.w.globals.labels[o.dataPointIndex]}: ${figure(plain).compact(v)}` } };
 }
 
 function withDefaults(options) {

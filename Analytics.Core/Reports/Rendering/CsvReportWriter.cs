@@ -13,7 +13,7 @@ public static class CsvReportWriter
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static readonly IReadOnlyList<string> Header = ["metric", "module", "aggregate", "period", "period_start", "value", "events", "partial"];
+    public static readonly IReadOnlyList<string> Header = ["metric", "module", "aggregate", "period", "period_start", "value", "events", "partial", "currency"];
 
     private static CsvWriterOptions Options() => new()
     {
@@ -52,7 +52,7 @@ public static class CsvReportWriter
 
     /// <summary>
     /// The report's rows: metric, module, aggregate, bucket label, bucket start in the tenant's zone, value, events, and
-    /// whether the bucket is still in progress; for a metric whose figures cannot be computed, one row with its problem as
+    /// whether the bucket is still in progress, and the currency of an amount metric's values; for a metric whose figures cannot be computed, one row with its problem as
     /// the label and no figures.
     /// </summary>
     public static async IAsyncEnumerable<IReadOnlyList<object?>> Rows(ReportContent content, [EnumeratorCancellation] CancellationToken ct)
@@ -63,13 +63,13 @@ public static class CsvReportWriter
             if (metric.Problem is { } problem)
             {
                 // One row that says why the metric has no figures, where its periods would be.
-                yield return [metric.Name, metric.Module, agg, problem, null, null, null, null];
+                yield return [metric.Name, metric.Module, agg, problem, null, null, null, null, null];
                 continue;
             }
             foreach (var point in metric.Series.Data)
             {
                 ct.ThrowIfCancellationRequested();
-                yield return [metric.Name, metric.Module, agg, point.Date, TimeBuckets.ToLocal(point.StartUtc, content.Zone), point.Value, point.Count, point.Partial ? "true" : "false"];
+                yield return [metric.Name, metric.Module, agg, point.Date, TimeBuckets.ToLocal(point.StartUtc, content.Zone), point.Value, point.Count, point.Partial ? "true" : "false", metric.Series.Currency];
             }
         }
         await Task.CompletedTask;

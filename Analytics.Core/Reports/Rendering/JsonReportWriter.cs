@@ -40,7 +40,8 @@ public static class JsonReportWriter
             m.Name, m.Module, m.Agg, m.Value, m.PreviousValue, m.Change, m.Series.Tier,
             m.Problem is null ? m.Series.Data.Select(p => new ReportDocument.Point(p.Date, p.Value, p.Count, p.Partial)).ToList() : [],
             m.Problem is null ? m.Series.Summary : null,
-            m.Problem)).ToList());
+            m.Problem,
+            m.Series.Currency)).ToList());
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

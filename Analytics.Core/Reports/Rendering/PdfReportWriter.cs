@@ -45,10 +45,10 @@ public static class PdfReportWriter
         else
         {
             layout.Table(
-                [new("Metric", 3f), new("Module", 1.8f), new("Agg", 1f), new("Value", 2f, PdfAlign.Right), new("Previous", 2f, PdfAlign.Right),
+                [new("Metric", 3f), new("Module", 1.6f), new("Agg", 0.9f), new("Value", 2.4f, PdfAlign.Right), new("Previous", 2.4f, PdfAlign.Right),
                  new("Change", 1.4f, PdfAlign.Right), new("Events", 1.4f, PdfAlign.Right)],
-                content.Metrics.Select(m => (IReadOnlyList<string>)[m.Name, m.Module ?? "", m.Agg.ToString().ToLowerInvariant(), PdfNumbers.Figure(m.Value),
-                    PdfNumbers.Figure(m.PreviousValue), PdfNumbers.Change(m.Change), m.Problem is null ? m.Series.Summary.Count.ToString("#,##0", CultureInfo.InvariantCulture) : "—"]));
+                content.Metrics.Select(m => (IReadOnlyList<string>)[m.Name, m.Module ?? "", m.Agg.ToString().ToLowerInvariant(), m.Series.Format.Full(m.Value),
+                    m.Series.Format.Full(m.PreviousValue), PdfNumbers.Change(m.Change), m.Problem is null ? m.Series.Summary.Count.ToString("#,##0", CultureInfo.InvariantCulture) : "—"]));
         }
 
         var index = 0;
@@ -61,15 +61,15 @@ public static class PdfReportWriter
                 layout.Text(problem, 10, color: PdfColors.Secondary, spaceAfter: 12);
                 continue;
             }
-            layout.Text($"{metric.Agg.ToString().ToLowerInvariant()} by {content.GroupBy.ToString().ToLowerInvariant()} · value {PdfNumbers.Figure(metric.Value)}, " +
-                $"previous {PdfNumbers.Figure(metric.PreviousValue)}, change {PdfNumbers.Change(metric.Change)}", 9, color: PdfColors.Secondary, spaceAfter: 4);
+            layout.Text($"{metric.Agg.ToString().ToLowerInvariant()} by {content.GroupBy.ToString().ToLowerInvariant()} · value {metric.Series.Format.Full(metric.Value)}, " +
+                $"previous {metric.Series.Format.Full(metric.PreviousValue)}, change {PdfNumbers.Change(metric.Change)}", 9, color: PdfColors.Secondary, spaceAfter: 4);
             if (metric.Series.Summary.Count == 0)
             {
                 layout.Text("No events in this period.", 10, color: PdfColors.Secondary, spaceAfter: 12);
                 continue;
             }
             var color = index++;
-            layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, metric.Series.Data, fonts.Family, colorIndex: color));
+            layout.Drawing(ChartHeight, (canvas, rect) => PdfCharts.Series(canvas, rect, metric.Series.Data, fonts.Family, colorIndex: color, format: metric.Series.Format));
             layout.Space(12);
         }
 

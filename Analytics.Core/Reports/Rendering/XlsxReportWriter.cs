@@ -41,15 +41,15 @@ public static class XlsxReportWriter
             [
                 new("Metric", XlsxColumnKind.Text), new("Module", XlsxColumnKind.Text), new("Aggregate", XlsxColumnKind.Text),
                 new("Value", XlsxColumnKind.Number), new("Previous period", XlsxColumnKind.Number), new("Change", XlsxColumnKind.Percent),
-                new("Events", XlsxColumnKind.Integer),
+                new("Events", XlsxColumnKind.Integer), new("Currency", XlsxColumnKind.Text),
             ], content.Metrics.Select(m => (IReadOnlyList<object?>)[m.Name, m.Module, m.Agg.ToString().ToLowerInvariant(), m.Value, m.PreviousValue, m.Change,
-                m.Problem is null ? m.Series.Summary.Count : null])),
+                m.Problem is null ? m.Series.Summary.Count : null, m.Series.Currency?.ToUpperInvariant()])),
         };
         var start = content.GroupBy == MetricGrouping.Hour ? XlsxColumnKind.DateTime : XlsxColumnKind.Date;
         foreach (var metric in content.Metrics)
         {
             sheets.Add(new XlsxSheet(XlsxSheet.SafeName(metric.Name, taken),
-                [new("Period", XlsxColumnKind.Text), new("Start", start), new(ValueHeader(metric.Agg), XlsxColumnKind.Number), new("Events", XlsxColumnKind.Integer),
+                [new("Period", XlsxColumnKind.Text), new("Start", start), new(metric.Series.ValueHeader, XlsxColumnKind.Number), new("Events", XlsxColumnKind.Integer),
                     new("Complete", XlsxColumnKind.Text)],
                 metric.Problem is { } problem
                     ? [[problem, null, null, null, null]]
@@ -58,14 +58,6 @@ public static class XlsxReportWriter
         sheets.Add(new XlsxSheet(XlsxSheet.SafeName("About", taken), [new("Field", XlsxColumnKind.Text), new("Value", XlsxColumnKind.Text)], About(content)));
         return sheets;
     }
-
-    private static string ValueHeader(MetricAggregate agg) => agg switch
-    {
-        MetricAggregate.Sum => "Total",
-        MetricAggregate.Avg => "Average",
-        MetricAggregate.Last => "Last",
-        _ => agg.ToString(),
-    };
 
     private static IEnumerable<IReadOnlyList<object?>> About(ReportContent content)
     {

@@ -60,8 +60,8 @@ public sealed class DashboardPdfApiTests(AnalyticsAppFactory app) : IClassFixtur
         Assert.Matches(@"Orders\s", text);
         // The card's own period is 7d; under the dashboard's range it says the range it shows.
         Assert.Matches(@"Orders\s+Last 30 days\s", text);
-        Assert.Matches(@"1\s+US\s+300\s+55\.6 %\s+1", text);
-        Assert.Matches(@"2\s+DE\s+160\s+29\.6 %\s+2", text);
+        Assert.Matches(@"1\s+US\s+\$300\.00\s+55\.6 %\s+1", text);
+        Assert.Matches(@"2\s+DE\s+\$160\.00\s+29\.6 %\s+2", text);
         Assert.Contains("Channels", text);
         Assert.Contains("Orders per day", text);
     }

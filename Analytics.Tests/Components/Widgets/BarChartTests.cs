@@ -23,7 +23,7 @@ public sealed class BarChartTests : BunitContext
     [Fact]
     public void A_breakdown_gives_one_bar_per_value_with_its_total()
     {
-        Render(WidgetSeries.Breakdown("channel", ("web", 120), ("store", 80), ("phone", 15.5)));
+        Render(WidgetSeries.Breakdown("channel", ("web", 120), ("store", 80), ("phone", 15.5)) with { Format = FigureFormat.Money("usd") });
 
         var options = JSInterop.Rendered();
         Assert.Equal(["web", "store", "phone"], options.GetProperty("xaxis").GetProperty("categories").Strings());
@@ -31,7 +31,8 @@ public sealed class BarChartTests : BunitContext
         Assert.Equal("Revenue", series.GetProperty("name").GetString());
         Assert.Equal([120, 80, 15.5], series.GetProperty("data").Numbers());
         Assert.False(options.GetProperty("plotOptions").GetProperty("bar").GetProperty("horizontal").GetBoolean());
-        Assert.Equal("number", options.GetProperty("valueFormat").GetString());
+        // Revenue reads in its currency on the axis and in the tooltip.
+        Assert.Equal("$", options.GetProperty("valueFormat").GetProperty("prefix").GetString());
         Assert.Equal("light", options.GetProperty("tooltip").GetProperty("theme").GetString());
     }
 

@@ -1,3 +1,4 @@
+using Analytics.Core.Metrics;
 using Analytics.Web.Components.Layout;
 using Analytics.Web.Components.Widgets;
 using Bunit;
@@ -57,7 +58,7 @@ public sealed class GeoMapTests : BunitContext
     {
         var series = WidgetSeries.Breakdown("country", ("US", 1200), ("DE", 450));
         var map = Render(series);
-        Assert.Equal("World map of Revenue, sum by country: US 1 200, DE 450.".Replace("1 200", ChartOptions.Compact(1200)),
+        Assert.Equal("World map of Revenue, sum by country: US 1 200, DE 450.".Replace("1 200", FigureFormat.Plain.Compact(1200)),
             map.Find("[data-testid=geo-map]").GetAttribute("aria-label"));
 
         map.Render(p => p.Add(c => c.Series, series));

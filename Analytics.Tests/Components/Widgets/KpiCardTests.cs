@@ -28,7 +28,7 @@ public sealed class KpiCardTests : BunitContext
             .Add(c => c.Change, change)
             .Add(c => c.HigherIsBetter, higherIsBetter)
             .Add(c => c.Sparkline, sparkline)
-            .Add(c => c.Prefix, "$")
+            .Add(c => c.Format, FigureFormat.Money("usd"))
             .AddCascadingValue(AnalyticsTheme.ChartPalette(dark: false)));
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class ReportRendererTests : IAsyncLifetime
         Assert.Equal(("text/csv; charset=utf-8", "csv"), (file.ContentType, file.FileExtension));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
         var rows = ReadCsv(bytes);
-        Assert.Equal(["metric", "module", "aggregate", "period", "period_start", "value", "events", "partial"], rows[0]);
+        Assert.Equal(["metric", "module", "aggregate", "period", "period_start", "value", "events", "partial", "currency"], rows[0]);
         var orders = await QueryAsync("order_value", MetricAggregate.Sum, "fulfillment");
         var csvOrders = rows.Skip(1).Where(r => r[0] == "order_value").ToList();
         Assert.Equal(orders.Data.Select(p => p.Date), csvOrders.Select(r => r[3]));
@@ -135,7 +135,7 @@ public sealed class ReportRendererTests : IAsyncLifetime
         Assert.Equal(["Summary", "order_value", "stock_level", "About"], workbook.Worksheets.Select(w => w.Name));
 
         var sheet = workbook.Worksheet("order_value");
-        Assert.Equal(["Period", "Start", "Total", "Events"], Enumerable.Range(1, 4).Select(c => sheet.Cell(1, c).GetString()));
+        Assert.Equal(["Period", "Start", "Total (EUR)", "Events"], Enumerable.Range(1, 4).Select(c => sheet.Cell(1, c).GetString()));
         Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
         Assert.Equal(1, sheet.SheetView.SplitRow);
         var orders = await QueryAsync("order_value", MetricAggregate.Sum, "fulfillment");
@@ -201,7 +201,7 @@ public sealed class ReportRendererTests : IAsyncLifetime
         Assert.Contains("Erste Märzdekade: 2026-03-01 – 2026-03-10", text);
         Assert.Contains("Generated 2026-03-15 13:00 Europe/Berlin", text);
         // order_value: 1,055 + 505 = 1,560 against 800 in the ten days before: +95.0 %.
-        Assert.Matches(@"order_value\s+fulfillment\s+sum\s+1,560\s+800\s+\+95\.0 %\s+20", text);
+        Assert.Matches(@"order_value\s+fulfillment\s+sum\s+€1,560\.00\s+€800\.00\s+\+95\.0 %\s+20", text);
         Assert.Matches(@"stock_level\s+inventory\s+avg\s+50\s+—\s+—\s+20", text);
         Assert.Contains("Page 1 of", text);
     }
@@ -236,7 +236,7 @@ public sealed class ReportRendererTests : IAsyncLifetime
 
         var (_, csv) = await RenderAsync(Spec(ReportFormat.Csv));
         var rows = ReadCsv(csv);
-        Assert.Equal(["stock_level", "inventory", "avg", Problem, "", "", "", ""], Assert.Single(rows, r => r[0] == "stock_level"));
+        Assert.Equal(["stock_level", "inventory", "avg", Problem, "", "", "", "", ""], Assert.Single(rows, r => r[0] == "stock_level"));
         Assert.Equal(10, rows.Count(r => r[0] == "order_value"));
 
         var (_, xlsx) = await RenderAsync(Spec(ReportFormat.Xlsx));
@@ -246,7 +246,7 @@ public sealed class ReportRendererTests : IAsyncLifetime
 
         var (_, pdf) = await RenderAsync(Spec(ReportFormat.Pdf));
         var text = await PdfText.ExtractAsync(pdf);
-        Assert.Matches(@"order_value\s+fulfillment\s+sum\s+1,560", text);
+        Assert.Matches(@"order_value\s+fulfillment\s+sum\s+€1,560\.00", text);
         Assert.Matches(@"stock_level\s+inventory\s+avg\s+—\s+—\s+—\s+—", text);
         Assert.Contains("its figures cannot be computed", text);
     }

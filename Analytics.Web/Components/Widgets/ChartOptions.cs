@@ -9,7 +9,7 @@ public static class ChartOptions
 {
     public static object Line(MetricSeries series, string seriesName, ChartPalette palette, bool area = false) => new
     {
-        valueFormat = "number",
+        valueFormat = series.Format.ForChart,
         partialPoints = PartialPoints(series),
         chart = new { type = area ? "area" : "line", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
@@ -53,7 +53,7 @@ public static class ChartOptions
         var stacked = series.Query.Agg is MetricAggregate.Sum or MetricAggregate.Count;
         return new
         {
-            valueFormat = "number",
+            valueFormat = series.Format.ForChart,
             partialPoints = PartialPoints(series),
             chart = new { type = "area", height = "100%", stacked, zoom = new { enabled = false }, foreColor = palette.MutedText },
             theme = Theme(palette),
@@ -93,7 +93,7 @@ public static class ChartOptions
             var labels = series.Data.Select(p => BucketLabel(p, series.Query.GroupBy)).ToArray();
             return new
             {
-                valueFormat = "number",
+                valueFormat = series.Format.ForChart,
                 chart = new { type = "bar", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
                 theme = Theme(palette),
                 colors = new[] { palette.Series[0] },
@@ -119,7 +119,7 @@ public static class ChartOptions
         var horizontal = slices.Count >= HorizontalFrom;
         return new
         {
-            valueFormat = "number",
+            valueFormat = series.Format.ForChart,
             chart = new { type = "bar", height = "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
             theme = Theme(palette),
             // One colour for the values, the muted one for "Other"; "distributed" colours bar by bar.
@@ -148,7 +148,7 @@ public static class ChartOptions
         var slices = BreakdownSlices.Top(series, 7);
         return new
         {
-            valueFormat = "number",
+            valueFormat = series.Format.ForChart,
             chart = new { type = donut ? "donut" : "pie", height = "100%", foreColor = palette.MutedText },
             theme = Theme(palette),
             colors = Colors(slices, palette),
@@ -185,25 +185,10 @@ public static class ChartOptions
         var q = series.Query;
         var what = $"{kind} of {title ?? q.Name}, {q.Agg.ToString().ToLowerInvariant()}";
         if (q.By is null)
-            return $"{what} by {q.GroupBy.ToString().ToLowerInvariant()}, {series.Data.Count} points, overall {Compact(series.Value)}.";
-        var top = series.Breakdown.Take(5).Select(b => $"{b.Value} {Compact(b.Total)}");
+            return $"{what} by {q.GroupBy.ToString().ToLowerInvariant()}, {series.Data.Count} points, overall {series.Format.Compact(series.Value)}.";
+        var top = series.Breakdown.Take(5).Select(b => $"{b.Value} {series.Format.Compact(b.Total)}");
         var more = series.Breakdown.Count > 5 ? $" and {series.Breakdown.Count - 5} more" : "";
         return $"{what} by {q.By}: {string.Join(", ", top)}{more}.";
-    }
-
-    /// <summary>A short human figure: 1 234, 12.3k, 4.5M.</summary>
-    public static string Compact(double? value)
-    {
-        if (value is not { } v) return "–";
-        var abs = Math.Abs(v);
-        return abs switch
-        {
-            >= 1_000_000_000 => (v / 1_000_000_000).ToString("0.##", CultureInfo.InvariantCulture) + "B",
-            >= 1_000_000 => (v / 1_000_000).ToString("0.##", CultureInfo.InvariantCulture) + "M",
-            >= 10_000 => (v / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
-            >= 100 => v.ToString("#,0", CultureInfo.InvariantCulture),
-            _ => v.ToString("0.##", CultureInfo.InvariantCulture),
-        };
     }
 
     /// <summary>A bucket's label for a category axis: "3 Mar" for days and weeks, "3 Mar 14:00" for hours, "Mar 2026" for months.</summary>

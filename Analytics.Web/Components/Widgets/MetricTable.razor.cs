@@ -27,7 +27,12 @@ public partial class MetricTable
     private string LabelTitle => Series.Query.By ?? "Date";
 
     // Short headers: a widget tile is narrow and every header also carries its sort and filter buttons.
-    private string ValueTitle => Series.Query.Agg switch
+    private string ValueTitle => Series.Format.UnitName is { Length: > 0 } unit ? $"{AggregateTitle} ({unit})" : AggregateTitle;
+
+    /// <summary>An average of the events' values reads in their unit, whatever the column's aggregate.</summary>
+    private FigureFormat AverageFormat => FigureFormat.Of(MetricConventions.For(Series.Query.Name), MetricAggregate.Avg, Series.Currency);
+
+    private string AggregateTitle => Series.Query.Agg switch
     {
         MetricAggregate.Sum => "Total",
         MetricAggregate.Avg => "Avg",

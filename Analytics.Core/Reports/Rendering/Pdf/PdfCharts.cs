@@ -10,9 +10,9 @@ internal static class PdfCharts
     private const int MaxTicks = 8;
 
     /// <summary>A series over its buckets, as a line (or a filled area); empty buckets of a non-additive aggregate are left out.</summary>
-    public static void Series(SKCanvas canvas, SKRect rect, IReadOnlyList<MetricPoint> points, string family, bool area = false, int colorIndex = 0)
+    public static void Series(SKCanvas canvas, SKRect rect, IReadOnlyList<MetricPoint> points, string family, bool area = false, int colorIndex = 0, FigureFormat? format = null)
     {
-        var plot = NewPlot(family);
+        var plot = NewPlot(family, format);
         var xs = new List<double>();
         var ys = new List<double>();
         for (var i = 0; i < points.Count; i++)
@@ -62,9 +62,9 @@ internal static class PdfCharts
     }
 
     /// <summary>Values of a dimension as vertical bars, largest first.</summary>
-    public static void Bars(SKCanvas canvas, SKRect rect, IReadOnlyList<(string Label, double Value)> slices, string family)
+    public static void Bars(SKCanvas canvas, SKRect rect, IReadOnlyList<(string Label, double Value)> slices, string family, FigureFormat? format = null)
     {
-        var plot = NewPlot(family);
+        var plot = NewPlot(family, format);
         var bars = plot.Add.Bars(slices.Select(s => s.Value).ToArray());
         for (var i = 0; i < bars.Bars.Count; i++) bars.Bars[i].FillColor = Palette(i);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
@@ -99,15 +99,17 @@ internal static class PdfCharts
         Render(canvas, rect, plot);
     }
 
-    private static Plot NewPlot(string family)
+    /// <summary>A plot in the report's font whose value axis reads by <paramref name="format"/> (<c>$1.2M</c>, <c>40 h</c>).</summary>
+    private static Plot NewPlot(string family, FigureFormat? format = null)
     {
+        var figures = format ?? FigureFormat.Plain;
         var plot = new Plot();
         plot.Font.Set(family);
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 8;
         plot.Axes.Left.TickLabelStyle.FontSize = 8;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = PdfNumbers.Compact };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => figures.Compact(v) };
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
         return plot;
     }
