@@ -131,6 +131,8 @@ public static class AnalyticsCoreServices
         services.AddHostedService<CustomerSettlerJob>();
         services.AddScoped<DashboardService>();
         services.AddScoped<MetricQueryService>();
+        services.AddScoped<MetricDefinitions>();
+        services.AddScoped<ModuleDirectory>();
         services.AddScoped<ExchangeRateService>();
         services.AddScoped<KpiReader>();
         services.AddScoped<CustomerBase>();

@@ -98,6 +98,7 @@ public static class AnalyticsWebApplication
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapMetricsApi();
+        app.MapMetricDefinitionsApi();
         app.MapDashboardsApi();
         app.MapReportExportApi();
         app.MapDashboardPdfApi();

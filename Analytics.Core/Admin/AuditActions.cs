@@ -17,10 +17,13 @@ public static class AuditActions
     public const string ReportCreated = "report.created";
     public const string ReportChanged = "report.changed";
     public const string ReportDeleted = "report.deleted";
+    public const string MetricDefinitionChanged = "metric_definition.changed";
+    public const string ModuleAdded = "module.added";
 
     public static readonly IReadOnlyList<string> All =
     [
         DashboardSharingChanged, DashboardDeleted, UserCreated, UserRoleChanged, UserPasswordReset, UserLocked, UserUnlocked,
         UserRemoved, ApiKeyCreated, ApiKeyRevoked, SettingsChanged, ReportCreated, ReportChanged, ReportDeleted,
+        MetricDefinitionChanged, ModuleAdded,
     ];
 }

@@ -21,6 +21,7 @@ public sealed class CustomerDirectory(
     TenantCurrencies rates,
     IOptions<CustomerOptions> options,
     CustomerSettler settler,
+    ModuleDirectory modules,
     TimeProvider clock)
 {
     public const int MaxLimit = 200;
@@ -244,8 +245,8 @@ public sealed class CustomerDirectory(
     public async Task<TimelinePage> TimelineAsync(Caller caller, string id, string? module, string? cursor, int limit, CancellationToken ct)
     {
         if (limit is < 1 or > MaxLimit) throw new InvalidInputException("limit", $"A limit is 1 to {MaxLimit}.");
-        if (module is { Length: > 0 } && !Modules.IsKnown(module))
-            throw new InvalidInputException("module", $"Unknown module; use one of {string.Join(", ", Modules.All)}.");
+        if (module is { Length: > 0 } && ModuleDirectory.Refusal(module, await modules.NamesAsync(caller.TenantId, ct)) is { } refused)
+            throw new InvalidInputException("module", refused);
         (long Ticks, long Id)? before = null;
         if (cursor is not null)
         {

@@ -1,4 +1,5 @@
 using Analytics.Core.Admin;
+using Analytics.Core.Metrics;
 using Analytics.Core.Data;
 using Analytics.Core.Errors;
 using Analytics.Core.Tenancy;
@@ -11,7 +12,7 @@ namespace Analytics.Core.Dashboards;
 /// so the list, the pages, the API and exports agree. Another tenant's or an invisible dashboard is not found;
 /// a visible one the caller may not change is forbidden.
 /// </summary>
-public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, ModuleDirectory modules, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DashboardSummary>> ListAsync(Caller caller, CancellationToken ct)
     {
@@ -41,7 +42,7 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Time
         // An analyst's dashboard is private to its owner; a key is nobody, so what it made could only be found by admins.
         if (caller.UserId is null && !caller.IsInRole(Roles.Admin))
             throw new ForbiddenException("An analyst's dashboard belongs to the analyst: sign in to create it, or use an admin key.");
-        var validator = new DashboardValidator();
+        var validator = new DashboardValidator(await modules.NamesAsync(caller.TenantId, ct));
         validator.Dashboard(input, creating: true);
         validator.ThrowIfInvalid();
         if (input.SharedWith is { Count: > 0 } && !DashboardAccess.CanShare(caller))
@@ -70,7 +71,7 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Time
         RequireWrite(caller);
         var dashboard = await FindVisibleAsync(caller, id, tracking: true, ct);
         if (!DashboardAccess.CanEdit(caller, dashboard)) throw new ForbiddenException("You may view this dashboard but not change it.");
-        var validator = new DashboardValidator();
+        var validator = new DashboardValidator(await modules.NamesAsync(caller.TenantId, ct));
         validator.Dashboard(input, creating: false);
         validator.ThrowIfInvalid();
         if (input.SharedWith is not null && !DashboardAccess.CanShare(caller)) throw new ForbiddenException("Only admins change who a dashboard is shared with.");
@@ -117,7 +118,7 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Time
         RequireWrite(caller);
         var dashboard = await FindVisibleAsync(caller, dashboardId, tracking: true, ct);
         if (!DashboardAccess.CanEdit(caller, dashboard)) throw new ForbiddenException("You may view this dashboard but not change it.");
-        var validator = new DashboardValidator();
+        var validator = new DashboardValidator(await modules.NamesAsync(caller.TenantId, ct));
         validator.Widget(input);
         validator.ThrowIfInvalid();
         var widget = NewWidget(caller, dashboard, input);
@@ -131,11 +132,11 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Time
     {
         RequireWrite(caller);
         var (dashboard, widget) = await FindWidgetAsync(caller, widgetId, ct);
-        var validator = new DashboardValidator();
+        var validator = new DashboardValidator(await modules.NamesAsync(caller.TenantId, ct));
         validator.Widget(input, creating: false);
         validator.ThrowIfInvalid();
         Apply(widget, input);
-        var check = new DashboardValidator();
+        var check = new DashboardValidator(await modules.NamesAsync(caller.TenantId, ct));
         check.Widget(ToInput(widget));
         check.ThrowIfInvalid();
         dashboard.UpdatedAt = clock.GetUtcNow().UtcDateTime;

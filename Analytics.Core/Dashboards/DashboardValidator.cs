@@ -5,7 +5,8 @@ using Analytics.Core.Tenancy;
 namespace Analytics.Core.Dashboards;
 
 /// <summary>The rules a dashboard or widget must meet; each broken rule is reported under its wire field path.</summary>
-internal sealed class DashboardValidator
+/// <param name="modules">The tenant's modules (<see cref="ModuleDirectory"/>).</param>
+internal sealed class DashboardValidator(IReadOnlyList<string> modules)
 {
     public const int Columns = 12;
     private readonly Dictionary<string, List<string>> _errors = [];
@@ -46,7 +47,7 @@ internal sealed class DashboardValidator
             }
             else if (w.Metric.StartsWith(Insights.ForecastService.WidgetPrefix, StringComparison.Ordinal) && w.Type is { } forecastType && forecastType != WidgetTypes.LineChart)
                 Add(path + "type", "A forecast shows on a line_chart.");
-        if (w.Module is { Length: > 0 } module && !Modules.IsKnown(module)) Add(path + "module", $"Unknown module; use one of {string.Join(", ", Modules.All)}.");
+        if (w.Module is { Length: > 0 } module && ModuleDirectory.Refusal(module, modules) is { } refused) Add(path + "module", refused);
         if (w.Period is { } period && period != "custom" && !MetricPeriod.All.Contains(period))
             Add(path + "period", $"Use one of {string.Join(", ", MetricPeriod.All)} or custom.");
         if (w.Period == "custom" && (w.From is null || w.To is null)) Add(path + "period", "A custom period needs from and to.");

@@ -17,6 +17,8 @@ public sealed class Widget : ITenantOwned
     public string Period { get; set; } = "30d";
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
+    /// <summary>Keeps <see cref="Period"/> when the dashboard's time range is changed (a "today" card on a quarter's dashboard).</summary>
+    public bool FixedPeriod { get; set; }
     public string GroupBy { get; set; } = "day";
     public string Agg { get; set; } = "sum";
     /// <summary>The breakdown dimension, e.g. <c>country</c> for a map.</summary>

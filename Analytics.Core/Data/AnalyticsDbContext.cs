@@ -31,6 +31,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
     public DbSet<Dashboard> Dashboards => Set<Dashboard>();
     public DbSet<Widget> Widgets => Set<Widget>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<TenantMetricDefinition> MetricDefinitions => Set<TenantMetricDefinition>();
+    public DbSet<TenantModule> TenantModules => Set<TenantModule>();
     public DbSet<Anomaly> Anomalies => Set<Anomaly>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
     public DbSet<ReportDefinition> ReportDefinitions => Set<ReportDefinition>();
@@ -186,6 +188,29 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
                 new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), d => d.Count, d => new(d)));
             e.HasIndex(w => new { w.TenantId, w.Id });
             e.HasQueryFilter(w => w.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<TenantMetricDefinition>(e =>
+        {
+            e.ToTable("MetricDefinitions");
+            e.HasIndex(d => new { d.TenantId, d.Name }).IsUnique();
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.Aggregate).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.Unit).HasMaxLength(Metrics.MetricDefinitions.MaxUnitLength);
+            e.Property(d => d.Module).HasMaxLength(64);
+            e.Property(d => d.Description).HasMaxLength(Metrics.MetricDefinitions.MaxDescriptionLength);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(d => d.TenantId == CurrentTenantId);
+        });
+
+        builder.Entity<TenantModule>(e =>
+        {
+            e.HasIndex(m => new { m.TenantId, m.Name }).IsUnique();
+            e.Property(m => m.Name).HasMaxLength(64);
+            e.Property(m => m.Description).HasMaxLength(200);
+            e.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(m => m.TenantId == CurrentTenantId);
         });
 
         builder.Entity<ExchangeRate>(e =>

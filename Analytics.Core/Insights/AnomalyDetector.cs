@@ -104,13 +104,14 @@ public sealed partial class AnomalyDetector(
     /// <summary>One value per day of the window: converted amounts, sums (zero on a quiet day), or averages (null on a day without readings).</summary>
     private static async Task<(IReadOnlyList<double?> Values, IReadOnlyList<long> Counts)> DailyValuesAsync(KpiWindow window, string name, CancellationToken ct)
     {
-        if (MetricKinds.IsMoney(name))
+        var definition = await window.DefinitionAsync(name, ct);
+        if (definition.IsMoney)
         {
             var money = await window.MoneyAsync(name, MetricGrouping.Day, ct);
             var start = money.Series.Data.TakeWhile(p => p.Count == 0).Count();
             return (money.Values.Select((v, i) => i < start ? null : (double?)v).ToList(), money.Series.Data.Select(p => p.Count).ToList());
         }
-        var agg = MetricKinds.DailyAggregate(name);
+        var agg = definition.DailyAggregate;
         var series = await window.SeriesAsync(name, agg, groupBy: MetricGrouping.Day, ct: ct);
         // Before a series' first event there is no series yet: those days are not zeros.
         var first = series.Data.TakeWhile(p => p.Count == 0).Count();

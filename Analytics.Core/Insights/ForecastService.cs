@@ -39,9 +39,10 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var current = TimeBuckets.StartOf(TimeBuckets.ToLocal(now, zone), granularity);
         var currentUtc = TimeBuckets.ToUtc(current, zone);
-        var money = MetricKinds.IsMoney(metric);
+        var definition = await w.DefinitionAsync(metric, ct);
+        var money = definition.IsMoney;
         var history = currentUtc > w.HistoryFromUtc
-            ? await HistoryAsync(w, metric, money, granularity, currentUtc, ct)
+            ? await HistoryAsync(w, definition, granularity, currentUtc, ct)
             : [];
         w.EnsureReadable();
 
@@ -68,9 +69,9 @@ public sealed class ForecastService(KpiReader reader, TimeProvider clock)
     };
 
     /// <summary>Whole buckets from the first one that starts on or after the first day with data, up to the bucket in progress.</summary>
-    private static async Task<IReadOnlyList<ForecastActual>> HistoryAsync(KpiWindow w, string metric, bool money, MetricGrouping granularity, DateTime untilUtc, CancellationToken ct)
+    private static async Task<IReadOnlyList<ForecastActual>> HistoryAsync(KpiWindow w, MetricDefinition definition, MetricGrouping granularity, DateTime untilUtc, CancellationToken ct)
     {
-        var agg = MetricKinds.DailyAggregate(metric);
+        var (metric, money, agg) = (definition.Name, definition.IsMoney, definition.DailyAggregate);
         var days = await w.Over(w.HistoryFromUtc, untilUtc, MetricGrouping.Day).SeriesAsync(metric, MetricAggregate.Count, groupBy: MetricGrouping.Day, ct: ct);
         if (days.Data.FirstOrDefault(d => d.Count > 0) is not { } first) return [];
         var zone = w.Tenant.Zone;

@@ -2,14 +2,9 @@ using Analytics.Core.Metrics;
 
 namespace Analytics.Core.Insights;
 
-/// <summary>How metrics read in insights: amounts in a currency, a day's figure (<see cref="MetricConventions"/>) and their names.</summary>
+/// <summary>How metrics are named in insights.</summary>
 public static class MetricKinds
 {
-    /// <summary>Amount metrics with a <c>currency</c> dimension (or the tenant's currency): converted before they are compared.</summary>
-    public static bool IsMoney(string metric) => MetricConventions.For(metric).IsMoney;
-
-    public static MetricAggregate DailyAggregate(string metric) => MetricConventions.For(metric).DailyAggregate;
-
     /// <summary>The names people read: <c>order_value</c> is revenue, the rest are spelled out.</summary>
     public static string Label(string metric) => metric switch
     {

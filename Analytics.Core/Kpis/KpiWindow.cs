@@ -58,6 +58,9 @@ public sealed class KpiWindow(MetricQueryService metrics, Caller caller, Tenant 
         }
     }
 
+    /// <summary>What a metric means in the window's tenant.</summary>
+    public Task<MetricDefinition> DefinitionAsync(string name, CancellationToken ct) => metrics.DefinitionAsync(Caller, name, ct);
+
     /// <summary>The window's total, by an aggregate; null when no event fell in it and the aggregate is not additive.</summary>
     public async Task<double?> ValueAsync(string name, MetricAggregate agg = MetricAggregate.Sum, IReadOnlyDictionary<string, string>? filters = null, CancellationToken ct = default)
     {

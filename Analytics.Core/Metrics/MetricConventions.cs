@@ -51,6 +51,9 @@ public static class MetricConventions
 
     private static readonly Dictionary<string, MetricDefinition> ByName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
 
+    /// <summary>Whether the conventions name <paramref name="name"/>.</summary>
+    public static bool IsNamed(string name) => ByName.ContainsKey(name);
+
     /// <summary>The convention for <paramref name="name"/>, or a counter without a unit for a metric the conventions do not name.</summary>
     public static MetricDefinition For(string name) =>
         ByName.GetValueOrDefault(name) ?? new MetricDefinition(name, MetricKind.Counter, null, MetricAggregate.Sum, true, null, "");

@@ -15,7 +15,9 @@ public static partial class MetricEventValidator
     [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
     public static partial Regex DimensionKeyPattern();
 
-    public static void Validate(MetricEventInput e, string path, DateTime nowUtc, IngestOptions options, TimeSpan maxAge, IDictionary<string, List<string>> errors)
+    /// <param name="modules">The tenant's modules (<see cref="ModuleDirectory"/>); the defaults when not given.</param>
+    public static void Validate(MetricEventInput e, string path, DateTime nowUtc, IngestOptions options, TimeSpan maxAge, IDictionary<string, List<string>> errors,
+        IReadOnlyList<string>? modules = null)
     {
         void Add(string field, string message)
         {
@@ -31,7 +33,7 @@ public static partial class MetricEventValidator
         else if (!MetricValueRange.Holds(e.Value.Value)) Add("value", MetricValueRange.RefusedValue);
 
         if (string.IsNullOrEmpty(e.Module)) Add("module", "A module is required.");
-        else if (!Modules.IsKnown(e.Module)) Add("module", $"Unknown module; use one of {string.Join(", ", Modules.All)}.");
+        else if (ModuleDirectory.Refusal(e.Module, modules ?? Modules.All) is { } refused) Add("module", refused);
 
         if (e.Dimensions is { } dims)
         {

@@ -16,6 +16,7 @@ public sealed class MetricIngestService(
     IOptions<IngestOptions> options,
     IOptions<RetentionOptions> retention,
     AnalyticsInstruments instruments,
+    ModuleDirectory modules,
     TimeProvider clock)
 {
     /// <summary>Validates and stores the events; returns how many were stored.</summary>
@@ -30,9 +31,10 @@ public sealed class MetricIngestService(
         var now = clock.GetUtcNow().UtcDateTime;
         var tenant = await tenants.GetAsync(caller.TenantId, ct);
         var periods = RetentionPeriods.For(tenant, retention.Value);
+        var moduleNames = await modules.NamesAsync(caller.TenantId, ct);
         var errors = new Dictionary<string, List<string>>();
         for (var i = 0; i < events.Count; i++)
-            MetricEventValidator.Validate(events[i], events.Count == 1 ? "" : $"[{i}]", now, limits, periods.DailyRollups, errors);
+            MetricEventValidator.Validate(events[i], events.Count == 1 ? "" : $"[{i}]", now, limits, periods.DailyRollups, errors, moduleNames);
         if (errors.Count > 0)
             throw new InvalidInputException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), "Some events are invalid; none were recorded.");
 

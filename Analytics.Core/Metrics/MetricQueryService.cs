@@ -9,7 +9,7 @@ namespace Analytics.Core.Metrics;
 /// Answers metric queries for a caller's tenant: parses wire requests, lets the planner pick the cheapest exact tier,
 /// reads it and fills every bucket of the range.
 /// </summary>
-public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, Kpis.ExchangeRateService rates, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock,
+public sealed class MetricQueryService(MetricStore store, TenantDirectory tenants, Kpis.ExchangeRateService rates, MetricDefinitions definitions, ModuleDirectory modules, IOptions<RetentionOptions> retention, AnalyticsInstruments instruments, TimeProvider clock,
     Customers.SegmentActivityReader segmentActivity, Customers.SegmentDirectory segments, IOptions<Customers.CustomerOptions> customerOptions)
 {
     /// <summary>The filter key that names a segment instead of a dimension (widgets and reports keep it among their filters).</summary>
@@ -21,7 +21,9 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     public async Task<MetricSeries> QueryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
-        return await QueryAsync(caller, Parse(request, zone, clock.GetUtcNow().UtcDateTime), ct);
+        // A metric without an aggregate adds up by the tenant's definition of it.
+        var definition = string.IsNullOrEmpty(request.Name) ? null : await definitions.ForAsync(caller.TenantId, request.Name, ct);
+        return await QueryAsync(caller, Parse(request, zone, clock.GetUtcNow().UtcDateTime, definition, await modules.NamesAsync(caller.TenantId, ct)), ct);
     }
 
     /// <summary>Answers the query from the tier the planner picks, or from <paramref name="tier"/> when a caller must compare tiers.</summary>
@@ -52,7 +54,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
             throw new UnprocessableException($"The range holds {buckets.Count} {query.GroupBy.ToString().ToLowerInvariant()} buckets; at most {MaxBuckets} fit in one answer. Choose a coarser group_by or a shorter range.");
 
         // An amount is converted into the currency asked for, or the tenant's own; a currency asked for is checked either way.
-        var definition = MetricConventions.For(query.Name);
+        var definition = await definitions.ForAsync(caller.TenantId, query.Name, ct);
         var converter = query.Currency is not null || definition.IsMoney ? await rates.ConverterAsync(caller.TenantId, query.Currency, ct) : null;
         var money = definition.IsMoney ? converter : null;
         var reader = new TierReader(store, caller.TenantId, chosen, query, zone, buckets, segmentActivity, segmentId, money);
@@ -61,6 +63,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         var now = clock.GetUtcNow().UtcDateTime;
         var series = new MetricSeries(query, Points(buckets, cells[""], query.Agg, now), MetricSummary.Of(total[""]), chosen)
         {
+            Definition = definition,
             Value = total[""].Result(query.Agg),
             Totals = total[""],
             Currency = money?.Target,
@@ -78,6 +81,9 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
                 .ToList(),
         };
     }
+
+    /// <summary>What <paramref name="name"/> means in the caller's tenant (<see cref="MetricDefinitions"/>).</summary>
+    public Task<MetricDefinition> DefinitionAsync(Caller caller, string name, CancellationToken ct) => definitions.ForAsync(caller.TenantId, name, ct);
 
     /// <summary>A query over one of the named widget periods, in the caller's tenant zone.</summary>
     public async Task<MetricQuery> ForPeriodAsync(Caller caller, string name, string period, MetricGrouping groupBy, MetricAggregate agg = MetricAggregate.Sum,
@@ -138,7 +144,7 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
     public async Task<MetricOverview> SummaryAsync(Caller caller, MetricQueryRequest request, CancellationToken ct)
     {
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
-        var range = Parse(request with { Name = "summary" }, zone, clock.GetUtcNow().UtcDateTime);
+        var range = Parse(request with { Name = "summary" }, zone, clock.GetUtcNow().UtcDateTime, modules: await modules.NamesAsync(caller.TenantId, ct));
         if (range.Currency is not null) await rates.ConverterAsync(caller.TenantId, range.Currency, ct);
         var names = (await store.CatalogAsync(caller.TenantId, ct))
             .Where(c => c.DimKey.Length == 0 && (range.Module is null || c.Module == range.Module))
@@ -221,8 +227,11 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         return points;
     }
 
-    /// <summary>Turns a wire request into a query, or throws with the fields that are wrong.</summary>
-    public static MetricQuery Parse(MetricQueryRequest r, TimeZoneInfo zone, DateTime nowUtc)
+    /// <summary>
+    /// Turns a wire request into a query, or throws with the fields that are wrong. Without an aggregate the metric adds
+    /// up by <paramref name="definition"/> (its convention when not given); a module must be one of <paramref name="modules"/>.
+    /// </summary>
+    public static MetricQuery Parse(MetricQueryRequest r, TimeZoneInfo zone, DateTime nowUtc, MetricDefinition? definition = null, IReadOnlyList<string>? modules = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(r.Name)) errors["name"] = ["A metric name is required."];
@@ -232,11 +241,11 @@ public sealed class MetricQueryService(MetricStore store, TenantDirectory tenant
         if (!string.IsNullOrEmpty(r.GroupBy) && !TryParseEnum(r.GroupBy, out grouping))
             errors["group_by"] = ["Unknown group_by; use hour, day, week, month or quarter."];
         // Without an aggregate a metric adds up by its definition: a gauge is averaged (or its last reading), never summed.
-        var agg = string.IsNullOrEmpty(r.Name) ? MetricAggregate.Sum : MetricConventions.For(r.Name).Aggregate;
+        var agg = string.IsNullOrEmpty(r.Name) ? MetricAggregate.Sum : (definition ?? MetricConventions.For(r.Name)).Aggregate;
         if (!string.IsNullOrEmpty(r.Agg) && !TryParseEnum(r.Agg, out agg))
             errors["agg"] = ["Unknown agg; use sum, avg, min, max, count or last."];
-        if (r.Module is { Length: > 0 } module && !Modules.IsKnown(module))
-            errors["module"] = [$"Unknown module; use one of {string.Join(", ", Modules.All)}."];
+        if (r.Module is { Length: > 0 } module && ModuleDirectory.Refusal(module, modules ?? Modules.All) is { } refused)
+            errors["module"] = [refused];
 
         DateTime? from = null, to = null;
         if (!string.IsNullOrEmpty(r.From) && (from = ParseInstant(r.From, zone, endOfDay: false)) is null)

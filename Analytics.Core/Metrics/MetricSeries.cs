@@ -12,6 +12,13 @@ public sealed record MetricSeries(MetricQuery Query, IReadOnlyList<MetricPoint> 
     /// <summary>The currency every amount of the answer is in; null for a metric that is not an amount.</summary>
     public string? Currency { get; init; }
 
+    /// <summary>What the metric means in its tenant; the convention when the answer was not read from the store.</summary>
+    public MetricDefinition Definition
+    {
+        get => field ??= MetricConventions.For(Query.Name);
+        init;
+    }
+
     /// <summary>How the answer's figures read: its unit or currency, by the metric's definition and the aggregate.</summary>
     public FigureFormat Format { get; init; } = FigureFormat.Plain;
 

@@ -18,7 +18,7 @@ public sealed class ReportContentBuilder(MetricQueryService queries, TenantDirec
         var metrics = new List<ReportMetric>();
         foreach (var (name, module) in await ResolveAsync(caller, spec, ct))
         {
-            var agg = MetricConventions.For(name).Aggregate;
+            var agg = (await queries.DefinitionAsync(caller, name, ct)).Aggregate;
             var query = new MetricQuery(name, spec.FromUtc, spec.ToUtc, spec.GroupBy, agg, module, filters, Segment: spec.Segment);
             MetricTrend trend;
             try

@@ -11,7 +11,7 @@ namespace Analytics.Core.Reports;
 /// Report definitions and their runs for a caller: every read and write checks the tenant and <see cref="ReportAccess"/>.
 /// Generation never happens here: a run is queued and the scheduler (on any node) produces it.
 /// </summary>
-public sealed class ReportService(AnalyticsDbContext db, TenantDirectory tenants, ReportQueue queue, AuditLog audit, TimeProvider clock)
+public sealed class ReportService(AnalyticsDbContext db, TenantDirectory tenants, ReportQueue queue, AuditLog audit, Metrics.ModuleDirectory modules, TimeProvider clock)
 {
     public const int RunsShown = 20;
 
@@ -43,7 +43,7 @@ public sealed class ReportService(AnalyticsDbContext db, TenantDirectory tenants
         RequireEdit(caller);
         var now = Now;
         var definition = new ReportDefinition { TenantId = caller.TenantId, Name = "", OwnerId = caller.UserId, CreatedAt = now, UpdatedAt = now };
-        ReportValidator.Apply(input, definition);
+        ReportValidator.Apply(input, definition, await modules.NamesAsync(caller.TenantId, ct));
         var zone = (await tenants.GetAsync(caller.TenantId, ct)).Zone;
         definition.NextRunAt = definition.Cron is { } cron ? ReportSchedule.Next(cron, now, zone) : null;
         db.Add(definition);
@@ -68,7 +68,7 @@ public sealed class ReportService(AnalyticsDbContext db, TenantDirectory tenants
         var definition = await FindAsync(caller, id, tracking: true, ct);
         var oldCron = definition.Cron;
         var before = Audited(definition);
-        ReportValidator.Apply(input, definition);
+        ReportValidator.Apply(input, definition, await modules.NamesAsync(caller.TenantId, ct));
         definition.UpdatedAt = Now;
         if (definition.Cron != oldCron)
         {

@@ -6,15 +6,15 @@ using MimeKit;
 namespace Analytics.Core.Reports;
 
 /// <summary>Checks a <see cref="ReportInput"/> and writes it into a definition; each broken rule is reported under its wire field path.</summary>
-internal sealed class ReportValidator
+internal sealed class ReportValidator(IReadOnlyList<string> moduleNames)
 {
     public const int MaxRecipients = 50;
     private readonly Dictionary<string, List<string>> _errors = [];
 
-    /// <summary>Validates the whole input and, only when it is valid, replaces the definition's settings with it.</summary>
-    public static void Apply(ReportInput input, ReportDefinition target)
+    /// <summary>Validates the whole input and, only when it is valid, replaces the definition's settings with it; modules are the tenant's.</summary>
+    public static void Apply(ReportInput input, ReportDefinition target, IReadOnlyList<string>? moduleNames = null)
     {
-        var v = new ReportValidator();
+        var v = new ReportValidator(moduleNames ?? Analytics.Core.Metrics.Modules.All);
         var name = v.Name(input.Name);
         var modules = v.Modules(input.Modules);
         var metrics = v.Metrics(input.Metrics);
@@ -23,8 +23,8 @@ internal sealed class ReportValidator
         var groupBy = v.GroupBy(input.GroupBy);
         var filters = input.Filters ?? new ReportFiltersInput();
         var range = v.DateRange(filters);
-        if (filters.Module is { Length: > 0 } module && !Analytics.Core.Metrics.Modules.IsKnown(module))
-            v.Add("filters.module", $"Unknown module; use one of {string.Join(", ", Analytics.Core.Metrics.Modules.All)}.");
+        if (filters.Module is { Length: > 0 } module && ModuleDirectory.Refusal(module, moduleNames ?? Analytics.Core.Metrics.Modules.All) is { } refused)
+            v.Add("filters.module", refused);
         v.Dimensions(filters.Dimensions);
         if (filters.Segment is { Length: > 64 }) v.Add("filters.segment", "A segment name has at most 64 characters.");
         var (frequency, day, time, cron) = v.Schedule(input.Schedule);
@@ -58,8 +58,8 @@ internal sealed class ReportValidator
     {
         var list = modules ?? [];
         for (var i = 0; i < list.Count; i++)
-            if (!Analytics.Core.Metrics.Modules.IsKnown(list[i] ?? ""))
-                Add($"modules[{i}]", $"Unknown module '{list[i]}'; use one of {string.Join(", ", Analytics.Core.Metrics.Modules.All)}.");
+            if (!moduleNames.Contains(list[i] ?? ""))
+                Add($"modules[{i}]", $"Unknown module '{list[i]}'; use one of {string.Join(", ", moduleNames)}.");
         return list.Distinct().ToList();
     }
 

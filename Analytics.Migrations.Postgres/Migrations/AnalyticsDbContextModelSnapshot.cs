@@ -393,6 +393,10 @@ namespace Analytics.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("filters");
 
+                    b.Property<bool>("FixedPeriod")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fixedperiod");
+
                     b.Property<DateOnly?>("From")
                         .HasColumnType("date")
                         .HasColumnName("from");
@@ -626,6 +630,118 @@ namespace Analytics.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_metricevents_tenantid_name_timestamp");
 
                     b.ToTable("metricevents", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Core.Metrics.TenantMetricDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Aggregate")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("aggregate");
+
+                    b.Property<int?>("Decimals")
+                        .HasColumnType("integer")
+                        .HasColumnName("decimals");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("higherisbetter");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Module")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("module");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("PartsAdd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("partsadd");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenantid");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updatedat");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metricdefinitions");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_metricdefinitions_tenantid_name");
+
+                    b.ToTable("metricdefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Core.Metrics.TenantModule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tenantid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenantmodules");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenantmodules_tenantid_name");
+
+                    b.ToTable("tenantmodules");
                 });
 
             modelBuilder.Entity("Analytics.Core.Reports.ReportDefinition", b =>
@@ -1410,6 +1526,26 @@ namespace Analytics.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_metricevents_tenants_tenantid");
+                });
+
+            modelBuilder.Entity("Analytics.Core.Metrics.TenantMetricDefinition", b =>
+                {
+                    b.HasOne("Analytics.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_metricdefinitions_tenants_tenantid");
+                });
+
+            modelBuilder.Entity("Analytics.Core.Metrics.TenantModule", b =>
+                {
+                    b.HasOne("Analytics.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenantmodules_tenants_tenantid");
                 });
 
             modelBuilder.Entity("Analytics.Core.Reports.ReportDefinition", b =>

@@ -27,6 +27,12 @@ public sealed class RoleRouteMatrixTests(MatrixApp app) : IClassFixture<MatrixAp
         [("GET", "/api/{tenant}/metrics")] = new(RouteAccess.Anyone, "?name=order_count"),
         [("GET", "/api/{tenant}/metrics/summary")] = new(RouteAccess.Anyone),
         [("GET", "/api/{tenant}/metrics/catalog")] = new(RouteAccess.Anyone),
+        // Metric definitions: everyone reads what a metric means; admins and analysts define it; admins add modules.
+        [("GET", "/api/{tenant}/metrics/definitions")] = new(RouteAccess.Anyone),
+        [("PUT", "/api/{tenant}/metrics/definitions/{name}")] = new(RouteAccess.Builders,
+            Body: (_, n) => $$"""{ "kind": "gauge", "unit": "°F", "aggregate": "avg", "higher_is_better": true, "description": "Matrix {{n}}" }"""),
+        [("GET", "/api/{tenant}/modules")] = new(RouteAccess.Anyone),
+        [("POST", "/api/{tenant}/modules")] = new(RouteAccess.AdminWrites, Body: (_, n) => $$"""{ "name": "matrix_{{n}}" }"""),
 
         // Dashboards: admin and analyst create; the owner and admin edit (a key owns nothing); who it is shared with views.
         [("GET", "/api/{tenant}/dashboards")] = new(RouteAccess.Anyone),
@@ -164,7 +170,8 @@ public sealed class RoleRouteMatrixTests(MatrixApp app) : IClassFixture<MatrixAp
         var path = pattern.Replace("{tenant}", slug);
         path = path.Replace("/dashboards/{id:long}", $"/dashboards/{dashboard}").Replace("/widgets/{id:long}", $"/widgets/{widget}")
             .Replace("/reports/{id:long}", $"/reports/{report}").Replace("{runId:long}", run.ToString())
-            .Replace("/segments/{id}", $"/segments/{segment}").Replace("/customers/{id}", $"/customers/{Uri.EscapeDataString(customer)}");
+            .Replace("/segments/{id}", $"/segments/{segment}").Replace("/customers/{id}", $"/customers/{Uri.EscapeDataString(customer)}")
+            .Replace("/metrics/definitions/{name}", "/metrics/definitions/temperature_f");
         if (path.Contains('{')) throw new InvalidOperationException($"No id for a parameter of {pattern}.");
         return path;
     }

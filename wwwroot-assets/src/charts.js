@@ -53,11 +53,11 @@ function merge(target, source) {
 
 // A figure by its unit, as FigureFormat (C#) writes it on cards, tables and PDFs: prefix (a currency symbol), the
 // value times scale (100 for a ratio shown in percent), suffix (" h", " %"); compact on axes, in full in tooltips.
-const plain = { prefix: '', suffix: '', scale: 1, decimals: 2 };
+const plain = { prefix: '', suffix: '', scale: 1, decimals: 2, fixedDecimals: false };
 const number = (value, min, max) => new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max }).format(value);
 
 function figure(format) {
-    const { prefix, suffix, scale, decimals } = { ...plain, ...(format ?? {}) };
+    const { prefix, suffix, scale, decimals, fixedDecimals } = { ...plain, ...(format ?? {}) };
     const signed = (v, digits) => (v < 0 && /[1-9]/.test(digits) ? '−' : '') + prefix + digits + suffix;
     return {
         compact(value) {
@@ -67,12 +67,12 @@ function figure(format) {
                 : a >= 1e6 ? number(a / 1e6, 0, 2) + 'M'
                 : a >= 1e4 ? number(a / 1e3, 0, 1) + 'k'
                 : a >= 100 ? number(a, 0, 0)
-                : number(a, 0, decimals === 1 ? 1 : 2);
+                : number(a, 0, decimals);
             return signed(v, digits);
         },
         full(value) {
             const v = value * scale;
-            const digits = prefix.length > 0 ? number(Math.abs(v), 2, 2) : number(Math.abs(v), decimals === 1 ? 1 : 0, decimals === 1 ? 1 : 2);
+            const digits = number(Math.abs(v), fixedDecimals ? decimals : 0, decimals);
             return signed(v, digits);
         },
     };

@@ -30,7 +30,7 @@ public partial class MetricTable
     private string ValueTitle => Series.Format.UnitName is { Length: > 0 } unit ? $"{AggregateTitle} ({unit})" : AggregateTitle;
 
     /// <summary>An average of the events' values reads in their unit, whatever the column's aggregate.</summary>
-    private FigureFormat AverageFormat => FigureFormat.Of(MetricConventions.For(Series.Query.Name), MetricAggregate.Avg, Series.Currency);
+    private FigureFormat AverageFormat => FigureFormat.Of(Series.Definition, MetricAggregate.Avg, Series.Currency);
 
     private string AggregateTitle => Series.Query.Agg switch
     {

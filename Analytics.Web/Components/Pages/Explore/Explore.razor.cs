@@ -53,15 +53,21 @@ public partial class Explore
     protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive) return;
+        MetricDefinition? definition = null;
         (_catalog, _editable) = await InOwnScopeAsync(async (caller, services) =>
         {
-            var catalog = await services.GetRequiredService<MetricQueryService>().CatalogAsync(caller, CancellationToken.None);
+            var metrics = services.GetRequiredService<MetricQueryService>();
+            var catalog = await metrics.CatalogAsync(caller, CancellationToken.None);
             var dashboards = await services.GetRequiredService<DashboardService>().ListAsync(caller, CancellationToken.None);
+            var metric = catalog.FirstOrDefault(c => c.Name == MetricParameter)?.Name
+                ?? catalog.FirstOrDefault(c => c.Name == "order_value")?.Name ?? catalog.FirstOrDefault()?.Name;
+            definition = metric is null ? null : await metrics.DefinitionAsync(caller, metric, CancellationToken.None);
             return (catalog, dashboards.Where(d => d.CanEdit).ToList());
         });
-        _metric = _catalog.FirstOrDefault(c => c.Name == MetricParameter)?.Name
-            ?? _catalog.FirstOrDefault(c => c.Name == "order_value")?.Name ?? _catalog.FirstOrDefault()?.Name;
+        _metric = definition?.Name;
+        // Without an aggregate in the link the metric adds up by its definition: a gauge is averaged, never summed.
         if (AggParameter is "sum" or "avg" or "min" or "max" or "count" or "last") _agg = AggParameter;
+        else if (definition is not null) _agg = definition.Aggregate.ToString().ToLowerInvariant();
         if (GroupByParameter is "hour" or "day" or "week" or "month" or "quarter") _groupBy = GroupByParameter;
         if (DashboardRange.Presets.Any(p => p.Period == PeriodParameter)) _period = PeriodParameter!;
         _target = _editable.FirstOrDefault()?.Id;

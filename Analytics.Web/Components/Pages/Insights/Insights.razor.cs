@@ -165,8 +165,8 @@ public partial class Insights
     {
         var age = today.DayNumber - anomaly.Day.DayNumber;
         var period = age < 30 ? "30d" : age < 90 ? "90d" : "12m";
-        var agg = MetricKinds.DailyAggregate(anomaly.Metric) == MetricAggregate.Avg ? "avg" : "sum";
-        return $"explore?metric={Uri.EscapeDataString(anomaly.Metric)}&agg={agg}&groupBy=day&period={period}";
+        // The explorer adds the metric up by its definition, as the anomaly was found.
+        return $"explore?metric={Uri.EscapeDataString(anomaly.Metric)}&groupBy=day&period={period}";
     }
 
     private DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
