@@ -155,7 +155,7 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Modu
     }
 
     public static WidgetInput ToInput(Widget w) => new(w.Type, w.Title, w.Metric, w.Module, w.Period, w.From, w.To, w.GroupBy, w.Agg, w.By,
-        w.Filters, w.HigherIsBetter, new WidgetPosition(w.X, w.Y, w.W, w.H), w.Id);
+        w.Filters, w.HigherIsBetter, new WidgetPosition(w.X, w.Y, w.W, w.H), w.Id, w.FixedPeriod);
 
     private async Task<(Dashboard, Widget)> FindWidgetAsync(Caller caller, long widgetId, CancellationToken ct)
     {
@@ -203,6 +203,7 @@ public sealed class DashboardService(AnalyticsDbContext db, AuditLog audit, Modu
         if (input.By is not null) widget.By = input.By.Length == 0 ? null : input.By;
         if (input.Filters is not null) widget.Filters = new Dictionary<string, string>(input.Filters);
         widget.HigherIsBetter = input.HigherIsBetter ?? widget.HigherIsBetter;
+        widget.FixedPeriod = input.FixedPeriod ?? widget.FixedPeriod;
         if (input.Position is { } p) (widget.X, widget.Y, widget.W, widget.H) = (p.X, p.Y, p.W, p.H);
     }
 

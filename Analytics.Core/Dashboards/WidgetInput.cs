@@ -15,4 +15,5 @@ public sealed record WidgetInput(
     IReadOnlyDictionary<string, string>? Filters = null,
     bool? HigherIsBetter = null,
     WidgetPosition? Position = null,
-    long? Id = null);
+    long? Id = null,
+    bool? FixedPeriod = null);

@@ -17,8 +17,9 @@ public sealed class WidgetQuery(MetricQueryService metrics, KpiFigures kpis, For
     /// <summary>How many periods a forecast widget looks ahead.</summary>
     public const int ForecastPeriods = 6;
 
-    /// <summary>The period the widget covers: the dashboard's range when one is chosen, else its own.</summary>
-    public static WidgetPeriod PeriodOf(Widget widget, WidgetPeriod? range) => range ?? new WidgetPeriod(widget.Period, widget.From, widget.To);
+    /// <summary>The period the widget covers: the dashboard's range when one is chosen, else (or when the widget keeps a fixed period) its own.</summary>
+    public static WidgetPeriod PeriodOf(Widget widget, WidgetPeriod? range) =>
+        range is not null && !widget.FixedPeriod ? range : new WidgetPeriod(widget.Period, widget.From, widget.To);
 
     public static bool IsKpiFigure(Widget widget) =>
         widget.Type == WidgetTypes.KpiCard && widget.Metric.StartsWith(KpiFigures.Prefix, StringComparison.Ordinal);
@@ -38,11 +39,17 @@ public sealed class WidgetQuery(MetricQueryService metrics, KpiFigures kpis, For
         _ => string.IsNullOrEmpty(widget.By) ? null : widget.By,
     };
 
-    /// <summary>The caption under the title: the period for a figure; the aggregate, the grouping or breakdown and the period for a chart.</summary>
-    public static string Subtitle(Widget widget, WidgetPeriod period) =>
-        widget.Type == WidgetTypes.KpiCard
-            ? period.Label
-            : $"{AggregateOf(widget).ToString().ToLowerInvariant()} by {BreakdownOf(widget) ?? GroupingOf(widget).ToString().ToLowerInvariant()}, {period.Label}";
+    /// <summary>
+    /// The caption under the title: the period for a figure; the aggregate, the grouping or breakdown and the period for
+    /// a chart. A widget that keeps its own period says so, so a dashboard range that does not move it is no surprise.
+    /// </summary>
+    public static string Subtitle(Widget widget, WidgetPeriod period)
+    {
+        var label = widget.FixedPeriod ? $"{period.Label} (fixed)" : period.Label;
+        return widget.Type == WidgetTypes.KpiCard
+            ? label
+            : $"{AggregateOf(widget).ToString().ToLowerInvariant()} by {BreakdownOf(widget) ?? GroupingOf(widget).ToString().ToLowerInvariant()}, {label}";
+    }
 
     /// <summary>The metric question a widget asks over <paramref name="range"/> (or its own period), amounts in <paramref name="currency"/> (the tenant's by default).</summary>
     public async Task<MetricQuery> QueryAsync(Caller caller, Widget widget, WidgetPeriod? range, CancellationToken ct, string? currency = null)

@@ -183,12 +183,12 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
                 Kpis.KpiFigureFormat.Percent => FigureFormat.Percent,
                 _ => FigureFormat.Plain,
             };
-            return new Card(tile.Widget.Title, tile.Period.Label, kpi.Value, figures.Full(kpi.Value), kpi.Change, $" vs {figures.Full(kpi.Previous)}", kpi.Figure.HigherIsBetter, figures);
+            return new Card(tile.Widget.Title, tile.Subtitle, kpi.Value, figures.Full(kpi.Value), kpi.Change, $" vs {figures.Full(kpi.Previous)}", kpi.Figure.HigherIsBetter, figures);
         }
         var trend = tile.Trend!;
         var format = trend.Current.Format;
         // A period in progress reads "so far" and is compared with the same span of the previous one.
-        return new Card(tile.Widget.Title, tile.Period.Label, trend.Value, format.Full(trend.Value), trend.Change,
+        return new Card(tile.Widget.Title, tile.Subtitle, trend.Value, format.Full(trend.Value), trend.Change,
             $"{(trend.Partial ? " so far, vs" : " vs")} {format.Compact(trend.PreviousValue)}", tile.Widget.HigherIsBetter, format);
     }
 

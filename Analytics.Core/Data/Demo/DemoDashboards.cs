@@ -7,8 +7,9 @@ namespace Analytics.Core.Data.Demo;
 public static class DemoDashboards
 {
     private static WidgetInput W(string type, string title, string metric, string module, string period, int x, int y, int w, int h,
-        string groupBy = "day", string agg = "sum", string? by = null, bool higherIsBetter = true) =>
-        new(type, title, metric, module, period, GroupBy: groupBy, Agg: agg, By: by, HigherIsBetter: higherIsBetter, Position: new WidgetPosition(x, y, w, h));
+        string groupBy = "day", string agg = "sum", string? by = null, bool higherIsBetter = true, bool fixedPeriod = false) =>
+        new(type, title, metric, module, period, GroupBy: groupBy, Agg: agg, By: by, HigherIsBetter: higherIsBetter, Position: new WidgetPosition(x, y, w, h),
+            FixedPeriod: fixedPeriod);
 
     /// <summary>Each dashboard with the role of the demo user who owns it; admins share them afterwards.</summary>
     public static readonly IReadOnlyList<(string OwnerRole, DashboardInput Dashboard)> All =
@@ -16,7 +17,8 @@ public static class DemoDashboards
         // The seed's "Create Dashboard" example, grown into a full operations view.
         (Roles.Admin, new("Operations Overview", "Daily operations KPIs", [Roles.Admin, Roles.Operator],
         [
-            W(WidgetTypes.KpiCard, "Orders Today", "order_count", "fulfillment", "today", 0, 0, 3, 2),
+            // Its title names its period: a dashboard range does not move it.
+            W(WidgetTypes.KpiCard, "Orders Today", "order_count", "fulfillment", "today", 0, 0, 3, 2, fixedPeriod: true),
             W(WidgetTypes.LineChart, "Weekly Revenue", "order_value", "fulfillment", "7d", 3, 0, 9, 4),
             W(WidgetTypes.KpiCard, "Open tickets (30 days)", "ticket_opened", "support", "30d", 0, 2, 3, 2, higherIsBetter: false),
             W(WidgetTypes.GeoMap, "Shipments by country", "shipment_volume", "fulfillment", "30d", 0, 4, 6, 5, by: "country"),

@@ -67,6 +67,25 @@ public sealed class DashboardPdfApiTests(AnalyticsAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_widget_that_keeps_its_period_keeps_it_under_the_dashboard_range_and_says_so()
+    {
+        var (slug, id) = await DashboardWithOrdersAsync("pdf-fixed");
+        var admin = app.CreateClient((await app.CreateTenantAsync(slug)).Key);
+        var widgetBody = """
+            { "type": "kpi_card", "title": "Sales today", "metric": "order_count", "module": "fulfillment", "period": "today", "fixed_period": true,
+              "position": { "x": 3, "y": 0, "w": 3, "h": 2 } }
+            """;
+        var added = await admin.PostAsync($"/api/{slug}/dashboards/{id}/widgets", new StringContent(widgetBody, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        Assert.True((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fixed_period").GetBoolean());
+
+        var text = await PdfText.ExtractAsync(await admin.GetByteArrayAsync($"/api/{slug}/dashboards/{id}/pdf?range=90d"));
+
+        // The cards stand side by side: the other card follows the range, the fixed one shows today and says it keeps its period.
+        Assert.Matches(@"Orders\s+Sales today\s+Last 90 days\s+Today \(fixed\)", text);
+    }
+
+    [Fact]
     public async Task Another_tenant_or_a_role_it_is_not_shared_with_gets_a_404()
     {
         var (slug, id) = await DashboardWithOrdersAsync("pdf-private");

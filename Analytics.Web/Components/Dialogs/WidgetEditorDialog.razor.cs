@@ -43,6 +43,7 @@ public partial class WidgetEditorDialog
         public string? By { get; set; }
         public string FilterText { get; set; } = "";
         public bool HigherIsBetter { get; set; } = true;
+        public bool FixedPeriod { get; set; }
     }
 
     private Draft _draft = new();
@@ -69,6 +70,7 @@ public partial class WidgetEditorDialog
             {
                 Type = w.Type, Title = w.Title, Metric = w.Metric, Module = w.Module, Agg = w.Agg, Period = w.Period, GroupBy = w.GroupBy,
                 By = w.By, FilterText = string.Join(", ", w.Filters.Select(f => $"{f.Key}={f.Value}")), HigherIsBetter = w.HigherIsBetter,
+                FixedPeriod = w.FixedPeriod,
             };
             if (KpiFigures.Find(w.Metric) is { } figure)
             {
@@ -174,10 +176,10 @@ public partial class WidgetEditorDialog
         {
             // KPIs and forecasts read no module, aggregate, breakdown or filters; a KPI knows which way is good news.
             KpiSource => new(type, _draft.Title, metric, "", _draft.Period, GroupBy: "day", Agg: "sum", By: "", Filters: new Dictionary<string, string>(),
-                HigherIsBetter: KpiFigures.Find(metric ?? "")?.HigherIsBetter ?? true),
+                HigherIsBetter: KpiFigures.Find(metric ?? "")?.HigherIsBetter ?? true, FixedPeriod: _draft.FixedPeriod),
             ForecastSource => new(type, _draft.Title, metric, "", "12m", GroupBy: _draft.GroupBy, Agg: "sum", By: "", Filters: new Dictionary<string, string>()),
             _ => new(type, _draft.Title, metric, _draft.Module ?? "", _draft.Period, GroupBy: _draft.GroupBy, Agg: _draft.Agg,
-                By: _draft.By ?? "", Filters: ParseFilters(), HigherIsBetter: _draft.HigherIsBetter),
+                By: _draft.By ?? "", Filters: ParseFilters(), HigherIsBetter: _draft.HigherIsBetter, FixedPeriod: _draft.FixedPeriod),
         };
     }
 
@@ -193,7 +195,7 @@ public partial class WidgetEditorDialog
         if (string.IsNullOrEmpty(metric) || string.IsNullOrWhiteSpace(_draft.Title)) return null;
         if (_draft.Source == MetricSource && WidgetTypes.NeedsBreakdown(type) && string.IsNullOrEmpty(_draft.By)) return null;
         var input = Input();
-        var key = string.Join('|', input.Type, input.Title, input.Metric, input.Module, input.Agg, input.Period, input.GroupBy, input.By, _draft.FilterText, input.HigherIsBetter);
+        var key = string.Join('|', input.Type, input.Title, input.Metric, input.Module, input.Agg, input.Period, input.GroupBy, input.By, _draft.FilterText, input.HigherIsBetter, input.FixedPeriod);
         if (key == _previewKey) return _preview;
         _previewKey = key;
         return _preview = new Widget
@@ -201,6 +203,7 @@ public partial class WidgetEditorDialog
             Type = type, Title = _draft.Title, Metric = metric, Module = input.Module is { Length: > 0 } m ? m : null, Agg = input.Agg ?? "sum",
             Period = input.Period ?? "30d", GroupBy = input.GroupBy ?? "day", By = input.By is { Length: > 0 } b ? b : null,
             Filters = input.Filters is { } filters ? new Dictionary<string, string>(filters) : [], HigherIsBetter = input.HigherIsBetter ?? true,
+            FixedPeriod = input.FixedPeriod ?? false,
         };
     }
 

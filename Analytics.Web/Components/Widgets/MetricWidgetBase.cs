@@ -28,8 +28,11 @@ public abstract class MetricWidgetBase : TenantComponentBase
     /// <summary>Dimension values the events must have, such as channel = web.</summary>
     [Parameter] public IReadOnlyDictionary<string, string>? Filters { get; set; }
 
-    /// <summary>The dashboard's time range, which wins over the widget's own period.</summary>
+    /// <summary>The dashboard's time range, which wins over the widget's own period unless it keeps a fixed one.</summary>
     [Parameter] public DashboardRange? Range { get; set; }
+
+    /// <summary>Whether the widget keeps its own period whatever the dashboard's range.</summary>
+    [Parameter] public bool FixedPeriod { get; set; }
 
     /// <summary>Bumped by the dashboard to reload with the same question: refresh, or new events.</summary>
     [Parameter] public int Version { get; set; }
@@ -100,10 +103,10 @@ public abstract class MetricWidgetBase : TenantComponentBase
     {
         Type = Type, Title = Title, Metric = Metric, Module = Module, Period = Period, From = From, To = To,
         GroupBy = GroupBy.ToString().ToLowerInvariant(), Agg = Agg.ToString().ToLowerInvariant(), By = By,
-        Filters = Filters is null ? [] : new Dictionary<string, string>(Filters),
+        Filters = Filters is null ? [] : new Dictionary<string, string>(Filters), FixedPeriod = FixedPeriod,
     };
 
     private string Question() => string.Join('\u001f',
-        Type, Metric, Period, From, To, GroupBy, Agg, Module, By, Range,
+        Type, Metric, Period, From, To, GroupBy, Agg, Module, By, FixedPeriod ? null : Range, FixedPeriod,
         Filters is null ? "" : string.Join('\u001e', Filters.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")));
 }
