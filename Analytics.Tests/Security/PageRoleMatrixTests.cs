@@ -29,6 +29,7 @@ public sealed class PageRoleMatrixTests(MatrixApp app) : IClassFixture<MatrixApp
         ["/reports"] = RouteAccess.FigureReaders.AllowedRoles,
         ["/reports/{Id:long}"] = RouteAccess.FigureReaders.AllowedRoles,
         ["/admin"] = new HashSet<string> { Roles.Admin },
+        ["/metrics"] = new HashSet<string> { Roles.Admin, Roles.Analyst },
         ["/account/change-password"] = SignedIn,
         ["/access-denied"] = SignedIn,
         ["/account/login"] = null,

@@ -48,6 +48,7 @@ public partial class ReportEditorDialog
 
     private Draft _draft = new();
     private IReadOnlyList<string> _catalog = [];
+    private IReadOnlyList<string> _modules = Analytics.Core.Metrics.Modules.All;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private string _zoneId = "UTC";
     private IReadOnlyList<DateTimeOffset> _preview = [];
@@ -81,6 +82,7 @@ public partial class ReportEditorDialog
         if (!RendererInfo.IsInteractive) return;
         var (caller, metrics) = await ResolveAsync<MetricQueryService>();
         _catalog = (await metrics.CatalogAsync(caller, CancellationToken.None)).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        _modules = await ScopedServices.GetRequiredService<ModuleDirectory>().NamesAsync(caller.TenantId, CancellationToken.None);
         var tenant = await ScopedServices.GetRequiredService<TenantDirectory>().GetAsync(caller.TenantId, CancellationToken.None);
         (_zone, _zoneId) = (tenant.Zone, tenant.TimeZone);
         UpdatePreview();

@@ -48,6 +48,7 @@ public partial class WidgetEditorDialog
 
     private Draft _draft = new();
     private IReadOnlyList<MetricCatalogEntry> _catalog = [];
+    private IReadOnlyList<string> _modules = Analytics.Core.Metrics.Modules.All;
     private Dictionary<string, string> _errors = [];
     private bool _saving;
     private Widget? _preview;
@@ -87,11 +88,12 @@ public partial class WidgetEditorDialog
         if (!RendererInfo.IsInteractive) return;
         var (caller, metrics) = await ResolveAsync<MetricQueryService>();
         _catalog = await metrics.CatalogAsync(caller, CancellationToken.None);
+        _modules = await ScopedServices.GetRequiredService<ModuleDirectory>().NamesAsync(caller.TenantId, CancellationToken.None);
         _draft.Metric ??= _catalog.FirstOrDefault()?.Name;
     }
 
     private IEnumerable<string> Modules =>
-        _catalog.FirstOrDefault(c => c.Name == _draft.Metric)?.Modules ?? Analytics.Core.Metrics.Modules.All;
+        _catalog.FirstOrDefault(c => c.Name == _draft.Metric)?.Modules ?? _modules;
 
     private IEnumerable<string> Dimensions =>
         _catalog.FirstOrDefault(c => c.Name == _draft.Metric)?.Dimensions ?? [];

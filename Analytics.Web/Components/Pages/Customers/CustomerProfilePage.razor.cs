@@ -30,6 +30,7 @@ public partial class CustomerProfilePage
     // still reads, another module chosen) is dropped instead of appended.
     private int _generation;
     private int _keptDays = 730;
+    private IReadOnlyList<string> _modules = Analytics.Core.Metrics.Modules.All;
     private ElementReference _sentinel;
     private IJSObjectReference? _scroll;
     private DotNetObjectReference<CustomerProfilePage>? _self;
@@ -44,6 +45,7 @@ public partial class CustomerProfilePage
             _keptDays = (int)ScopedServices.GetRequiredService<IOptions<CustomerOptions>>().Value.ActivityRetention.TotalDays;
             var generation = ++_generation;
             var detail = await InOwnScopeAsync<CustomerDirectory, CustomerDetail>((caller, customers) => customers.DetailAsync(caller, Id, CancellationToken.None));
+            _modules = await InOwnScopeAsync<Analytics.Core.Metrics.ModuleDirectory, IReadOnlyList<string>>((caller, modules) => modules.NamesAsync(caller.TenantId, CancellationToken.None));
             if (generation != _generation) return;
             _detail = detail;
             _revenue = RevenueSeries(_detail);
