@@ -6,17 +6,8 @@ using Analytics.Tests.Infrastructure;
 
 namespace Analytics.Tests.Api.Insights;
 
-public sealed class InsightsApiTests(InsightsApiTests.App app) : IClassFixture<InsightsApiTests.App>
+public sealed class InsightsApiTests(QuietAppFactory app) : IClassFixture<QuietAppFactory>
 {
-    public sealed class App : AnalyticsAppFactory
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Seed:Demo:Enabled"] = "false",
-            ["Anomalies:Enabled"] = "false",
-        };
-    }
-
     private static IEnumerable<string> Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name);
 
     /// <summary>Sixty days of about 100 orders a day and 10 yesterday.</summary>

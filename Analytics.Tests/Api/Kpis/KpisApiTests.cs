@@ -6,17 +6,8 @@ using Analytics.Tests.Infrastructure;
 
 namespace Analytics.Tests.Api.Kpis;
 
-public sealed class KpisApiTests(KpisApiTests.App app) : IClassFixture<KpisApiTests.App>
+public sealed class KpisApiTests(QuietAppFactory app) : IClassFixture<QuietAppFactory>
 {
-    public sealed class App : AnalyticsAppFactory
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Seed:Demo:Enabled"] = "false",
-            ["Anomalies:Enabled"] = "false",
-        };
-    }
-
     private static string Day(int daysAgo) => SuiteClock.Today.AddDays(-daysAgo).ToString("yyyy-MM-dd");
 
     private static object Event(string name, double value, int daysAgo, Dictionary<string, string>? dimensions = null) => new

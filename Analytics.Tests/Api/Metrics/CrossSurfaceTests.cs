@@ -19,17 +19,8 @@ namespace Analytics.Tests.Api.Metrics;
 /// dashboard PDF and the KPI route; and random questions (range, grouping, breakdown, currency) agree between the
 /// metrics API, the widget service and a report.
 /// </summary>
-public sealed class CrossSurfaceTests(CrossSurfaceTests.App app) : IClassFixture<CrossSurfaceTests.App>
+public sealed class CrossSurfaceTests(QuietAppFactory app) : IClassFixture<QuietAppFactory>
 {
-    public sealed class App : AnalyticsAppFactory
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Seed:Demo:Enabled"] = "false",
-            ["Anomalies:Enabled"] = "false",
-        };
-    }
-
     private static readonly string[] Products = ["Desk", "Lamp", "Chair", "Shelf"];
     private static readonly string[] Countries = ["US", "DE", "GB", "FR"];
     private static readonly string[] Currencies = ["usd", "eur", "gbp", "xts"];

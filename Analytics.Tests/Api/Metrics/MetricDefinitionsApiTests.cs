@@ -14,17 +14,8 @@ namespace Analytics.Tests.Api.Metrics;
 /// unit, an admin or analyst redefines it (validated, audited), and every query then follows the definition. Modules
 /// start as the defaults and an admin adds more.
 /// </summary>
-public sealed class MetricDefinitionsApiTests(MetricDefinitionsApiTests.App app) : IClassFixture<MetricDefinitionsApiTests.App>
+public sealed class MetricDefinitionsApiTests(QuietAppFactory app) : IClassFixture<QuietAppFactory>
 {
-    public sealed class App : AnalyticsAppFactory
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Seed:Demo:Enabled"] = "false",
-            ["Anomalies:Enabled"] = "false",
-        };
-    }
-
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)

@@ -11,17 +11,8 @@ namespace Analytics.Tests.Api.Metrics;
 /// Values no figure can be computed from: ingest refuses them, and a tenant whose tables hold one anyway (stored before
 /// the bound, or planted) keeps every read surface answering, with only that metric's figures refused or flagged.
 /// </summary>
-public sealed class OutOfRangeValuesTests(OutOfRangeValuesTests.App app) : IClassFixture<OutOfRangeValuesTests.App>
+public sealed class OutOfRangeValuesTests(QuietAppFactory app) : IClassFixture<QuietAppFactory>
 {
-    public sealed class App : AnalyticsAppFactory
-    {
-        protected override IDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Seed:Demo:Enabled"] = "false",
-            ["Anomalies:Enabled"] = "false",
-        };
-    }
-
     private static readonly string[] MetricTables = ["MetricEvents", "MetricRollupsHourly", "MetricRollupsDaily", "MetricCatalog"];
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
