@@ -193,7 +193,22 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
     }
 
     /// <summary>The sizes a card's figure may take, largest first.</summary>
-    private static readonly float[] FigureSizes = [18, 15, 12.5f];
+    private static readonly float[] FigureSizes = [18, 15, 12.5f, 10.5f];
+
+    /// <summary>The sizes a card's period may take: a custom range's two dates fit a narrow card at the smaller one.</summary>
+    private static readonly float[] PeriodSizes = [8.5f, 7.5f];
+
+    /// <summary>The largest of <paramref name="sizes"/> at which <paramref name="text"/> fits <paramref name="width"/>; the largest when none does.</summary>
+    private static SKFont FittingFont(PdfFonts fonts, string text, float width, float[] sizes, bool bold)
+    {
+        foreach (var size in sizes)
+        {
+            var font = fonts.Font(size, bold);
+            if (font.MeasureText(text) <= width) return font;
+            font.Dispose();
+        }
+        return fonts.Font(sizes[0], bold);
+    }
 
     private static void Cards(SKCanvas canvas, SKRect rect, IReadOnlyList<WidgetAnswer> tiles, PdfFonts fonts)
     {
@@ -203,7 +218,6 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
         using var secondary = new SKPaint { Color = PdfColors.Secondary, IsAntialias = true };
         using var ink = new SKPaint { Color = PdfColors.Text, IsAntialias = true };
         using var title = fonts.Font(8.5f);
-        using var figure = fonts.Font(18, bold: true);
         using var small = fonts.Font(8.5f);
         var cards = tiles.Select(CardOf).ToList();
         for (var i = 0; i < cards.Count; i++)
@@ -214,21 +228,12 @@ public sealed class DashboardPdfService(DashboardService dashboards, WidgetQuery
             var inner = width - 16;
             canvas.DrawText(PdfLayout.Fit(title, card.Title, inner), box.Left + 8, box.Top + 16, title, secondary);
             // The period the figure covers: the dashboard's range when one is chosen, so a title such as "Orders Today" never hides it.
-            canvas.DrawText(PdfLayout.Fit(small, card.Period, inner), box.Left + 8, box.Top + 28, small, secondary);
-            // A figure too wide for its card steps down a size or two, and only then reads compact ($4.9M) rather than cut short.
-            var (shown, font) = (card.Format.Compact(card.Value), figure);
-            foreach (var size in FigureSizes)
-            {
-                var candidate = size == FigureSizes[0] ? figure : fonts.Font(size, bold: true);
-                if (candidate.MeasureText(card.Shown) <= inner)
-                {
-                    (shown, font) = (card.Shown, candidate);
-                    break;
-                }
-                if (candidate != figure) candidate.Dispose();
-            }
-            canvas.DrawText(PdfLayout.Fit(font, shown, inner), box.Left + 8, box.Top + 54, font, ink);
-            if (font != figure) font.Dispose();
+            using (var period = FittingFont(fonts, card.Period, inner, PeriodSizes, bold: false))
+                canvas.DrawText(PdfLayout.Fit(period, card.Period, inner), box.Left + 8, box.Top + 28, period, secondary);
+            // A figure too wide for its card steps down in size, and only then reads compact ($4.9M) rather than cut short.
+            using var figure = FittingFont(fonts, card.Shown, inner, FigureSizes, bold: true);
+            var shown = figure.MeasureText(card.Shown) <= inner ? card.Shown : card.Format.Compact(card.Value);
+            canvas.DrawText(PdfLayout.Fit(figure, shown, inner), box.Left + 8, box.Top + 54, figure, ink);
             var good = card.Change is { } c && c != 0 && (c > 0) == card.HigherIsBetter;
             using var changeInk = new SKPaint { Color = card.Change is null or 0 ? PdfColors.Secondary : good ? PdfColors.Good : PdfColors.Bad, IsAntialias = true };
             var change = PdfNumbers.Change(card.Change);
