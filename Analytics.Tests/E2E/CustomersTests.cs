@@ -40,7 +40,7 @@ public sealed class CustomersTests(BrowserApp app) : IClassFixture<BrowserApp>
                 await rows.First.ClickAsync();
                 await page.WaitForURLAsync("**/customers/*", new() { WaitUntil = WaitUntilState.Commit });
                 await Assertions.Expect(page.Locator("[data-testid=customer-name]")).ToHaveTextAsync(name, new() { Timeout = 20_000 });
-                await Assertions.Expect(page.Locator("[data-testid=customer-ltv]")).ToHaveTextAsync(new Regex(@"^[\d,]+\.\d\d USD$"));
+                await Assertions.Expect(page.Locator("[data-testid=customer-ltv]")).ToHaveTextAsync(new Regex(@"^\$[\d,]+\.\d\d$"));
                 await Assertions.Expect(page.Locator("[data-testid=customer-engagement] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
                 await Assertions.Expect(page.Locator("[data-testid=customer-revenue] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
                 await Assertions.Expect(page.Locator("[data-testid=segment-chip]").First).ToBeVisibleAsync();

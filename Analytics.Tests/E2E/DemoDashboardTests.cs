@@ -63,6 +63,40 @@ public sealed class DemoDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Amounts_carry_their_currency_on_cards_axes_tooltips_and_tables_and_the_day_in_progress_is_drawn_apart(string scheme)
+    {
+        var page = await app.SignInAsync("analyst@demo.local", scheme);
+        var errors = BrowserApp.CollectErrors(page);
+        if (scheme == "dark") await page.ClickAsync("[data-testid=theme-toggle]");
+        await page.ClickAsync("[data-testid=dashboard-link] >> text=Sales");
+        await ExpectDrawnAsync(page, DemoDashboards.All[1].Dashboard);
+
+        await Assertions.Expect(page.Locator("[data-title='Revenue, last 30 days'] [data-testid=kpi-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[\d.,]+[kM]?$"));
+        var line = page.Locator("[data-title='Revenue by day']");
+        await Assertions.Expect(line.Locator(".apexcharts-yaxis-label").First).ToContainTextAsync("$");
+        // The last day is still in progress: its stretch of the line is dashed, and its tooltip says "so far".
+        await Assertions.Expect(line.Locator("path.apexcharts-line[stroke-dasharray='5']").First).ToBeAttachedAsync();
+        var plot = line.Locator(".apexcharts-grid").First;
+        var box = (await plot.BoundingBoxAsync())!;
+        var tooltip = line.Locator(".apexcharts-tooltip");
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await Assertions.Expect(tooltip).ToContainTextAsync("$");
+        await page.Mouse.MoveAsync(box.X + box.Width - 1, box.Y + box.Height / 2, new() { Steps = 4 });
+        await Assertions.Expect(tooltip).ToContainTextAsync("so far");
+        // The table names the currency in its header and right-aligns figures with their cents.
+        var table = page.Locator("[data-title='Revenue by country'] [data-testid=data-table]");
+        await Assertions.Expect(table.Locator("th", new() { HasText = "Total (USD)" })).ToBeVisibleAsync();
+        await Assertions.Expect(table.Locator("td.figure").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$[\d,]+\.\d\d$"));
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath($"demo-sales-currency-{scheme}"), FullPage = true });
+        if (scheme == "dark") await page.ClickAsync("[data-testid=theme-toggle]");
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Every widget past its loading state, without errors, and every chart and map drawn.</summary>
     private static async Task ExpectDrawnAsync(IPage page, DashboardInput dashboard)
     {

@@ -22,7 +22,7 @@ public sealed class InsightsPageTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.WaitForURLAsync("**/insights**", new() { WaitUntil = WaitUntilState.Commit });
         await BrowserApp.WaitForInteractiveAsync(page);
 
-        await Assertions.Expect(Figure(page, "Total revenue")).ToContainTextAsync("USD", new() { Timeout = 20_000 });
+        await Assertions.Expect(Figure(page, "Total revenue")).ToContainTextAsync("$", new() { Timeout = 20_000 });
         Assert.NotEqual("–", await Figure(page, "Average order value").InnerTextAsync());
         await Assertions.Expect(page.Locator("[data-testid=revenue-chart] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("insights-revenue-light"), FullPage = true });
@@ -85,7 +85,7 @@ public sealed class InsightsPageTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.ClickAsync($"[data-testid=dashboard-link] >> text={dashboard}");
         await page.WaitForURLAsync("**/dashboards/*", new() { WaitUntil = WaitUntilState.Commit });
         await BrowserApp.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=widget][data-title='Total revenue'] [data-testid=kpi-value]")).ToContainTextAsync("USD", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-testid=widget][data-title='Total revenue'] [data-testid=kpi-value]")).ToContainTextAsync("$", new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("[data-testid=widget][data-title='Forecast of revenue'] svg.apexcharts-svg")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("insights-pinned-light"), FullPage = true });
         Assert.Empty(errors);

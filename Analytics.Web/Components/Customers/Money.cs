@@ -1,10 +1,13 @@
-using System.Globalization;
+using Analytics.Core.Metrics;
 
 namespace Analytics.Web.Components.Customers;
 
-/// <summary>Amounts in the tenant currency as people read them: "12,480 USD".</summary>
+/// <summary>Amounts in the tenant currency as every surface writes them (<see cref="FigureFormat"/>): "$12,480", or with cents "$12,480.50".</summary>
 public static class Money
 {
-    public static string Format(decimal amount, string currency, bool cents = false) =>
-        $"{amount.ToString(cents ? "N2" : "N0", CultureInfo.InvariantCulture)} {currency.ToUpperInvariant()}";
+    public static string Format(decimal amount, string currency, bool cents = false)
+    {
+        var format = FigureFormat.Money(currency);
+        return (cents ? format : format with { Decimals = 0 }).Full((double)amount);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Core.Insights;
 using Analytics.Core.Kpis;
+using Analytics.Core.Metrics;
 using Analytics.Web.Components.Layout;
 
 namespace Analytics.Web.Components.Insights;
@@ -12,10 +13,14 @@ namespace Analytics.Web.Components.Insights;
 /// </summary>
 public static class InsightCharts
 {
-    /// <summary>Columns per period for the first series, a line for each further one.</summary>
-    public static object Periods(IReadOnlyList<string> periods, ChartPalette palette, int height, params (string Name, IEnumerable<double?> Values)[] series) => new
+    /// <summary>Columns per period for the first series, a line for each further one; plain numbers.</summary>
+    public static object Periods(IReadOnlyList<string> periods, ChartPalette palette, int height, params (string Name, IEnumerable<double?> Values)[] series) =>
+        Periods(periods, palette, height, FigureFormat.Plain, series);
+
+    /// <summary>Columns per period for the first series, a line for each further one, all in one unit (amounts in a currency).</summary>
+    public static object Periods(IReadOnlyList<string> periods, ChartPalette palette, int height, FigureFormat format, params (string Name, IEnumerable<double?> Values)[] series) => new
     {
-        valueFormat = "number",
+        valueFormat = format.ForChart,
         chart = new { type = "line", height, zoom = new { enabled = false }, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = palette.Series,
@@ -47,10 +52,10 @@ public static class InsightCharts
         legend = new { show = false },
     };
 
-    /// <summary>Horizontal bars, one per category, largest first.</summary>
-    public static object Categories(IReadOnlyList<(string Label, double Value)> items, string name, ChartPalette palette, int height) => new
+    /// <summary>Horizontal bars, one per category, largest first, in <paramref name="format"/> (plain numbers by default).</summary>
+    public static object Categories(IReadOnlyList<(string Label, double Value)> items, string name, ChartPalette palette, int height, FigureFormat? format = null) => new
     {
-        valueFormat = "number",
+        valueFormat = (format ?? FigureFormat.Plain).ForChart,
         chart = new { type = "bar", height, foreColor = palette.MutedText },
         theme = new { mode = palette.Dark ? "dark" : "light" },
         colors = new[] { palette.Series[1 % palette.Series.Count] },
@@ -72,7 +77,7 @@ public static class InsightCharts
         var last = result.History.Count > 0 ? result.History[^1] : null;
         return new
         {
-            valueFormat = "number",
+            valueFormat = (result.Currency is { } currency ? FigureFormat.Money(currency) : FigureFormat.Plain).ForChart,
             chart = new { type = "rangeArea", height = height is { } px ? (object)px : "100%", zoom = new { enabled = false }, foreColor = palette.MutedText },
             theme = new { mode = palette.Dark ? "dark" : "light" },
             colors = new[] { palette.Series[1 % palette.Series.Count], palette.Series[0], palette.Series[1 % palette.Series.Count] },

@@ -7,18 +7,9 @@ public static class InsightFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    /// <summary>An amount with its code; millions and hundreds of thousands are shortened so a card stays one line.</summary>
+    /// <summary>An amount as every surface writes it (<see cref="Analytics.Core.Metrics.FigureFormat"/>): "$4.83M".</summary>
     public static string Money(decimal? amount, string currency) =>
-        amount is { } a ? $"{Short(a)} {currency.ToUpperInvariant()}" : "–";
-
-    private static string Short(decimal a) => Math.Abs(a) switch
-    {
-        >= 1_000_000_000m => (a / 1_000_000_000m).ToString("0.##", Culture) + "B",
-        >= 1_000_000m => (a / 1_000_000m).ToString("0.##", Culture) + "M",
-        >= 100_000m => (a / 1_000m).ToString("0.#", Culture) + "K",
-        >= 10_000m => a.ToString("#,0", Culture),
-        _ => a.ToString("#,0.##", Culture),
-    };
+        amount is { } a ? Analytics.Core.Metrics.FigureFormat.Money(currency).Compact((double)a) : "–";
 
     public static string Percent(double? ratio) => ratio is { } r ? r.ToString("0.0%", Culture) : "–";
 

@@ -161,9 +161,10 @@ public partial class CustomerProfilePage
         return new MetricSeries(new MetricQuery("revenue", from, to, MetricGrouping.Month), points, new MetricSummary(total, count, count == 0 ? 0 : total / count), MetricTier.Customers);
     }
 
+    /// <summary>An event's value: an amount in its own currency ("€49.90"), else the number.</summary>
     private static string Value(TimelineEntry e) => e.Dimensions.TryGetValue("currency", out var currency)
-        ? $"{e.Value.ToString("N2", CultureInfo.InvariantCulture)} {currency.ToUpperInvariant()}"
-        : e.Value.ToString("0.##", CultureInfo.InvariantCulture);
+        ? FigureFormat.Money(currency).Full(e.Value)
+        : FigureFormat.Plain.Full(e.Value);
 
     private static string Dimensions(TimelineEntry e)
     {
