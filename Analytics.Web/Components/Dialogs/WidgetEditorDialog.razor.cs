@@ -49,6 +49,7 @@ public partial class WidgetEditorDialog
     private Draft _draft = new();
     private IReadOnlyList<MetricCatalogEntry> _catalog = [];
     private IReadOnlyList<string> _modules = Analytics.Core.Metrics.Modules.All;
+    private bool _ready;
     private Dictionary<string, string> _errors = [];
     private bool _saving;
     private Widget? _preview;
@@ -90,6 +91,7 @@ public partial class WidgetEditorDialog
         _catalog = await metrics.CatalogAsync(caller, CancellationToken.None);
         _modules = await ScopedServices.GetRequiredService<ModuleDirectory>().NamesAsync(caller.TenantId, CancellationToken.None);
         _draft.Metric ??= _catalog.FirstOrDefault()?.Name;
+        _ready = true;
     }
 
     private IEnumerable<string> Modules =>
